@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using EventGovernance.Compatibility;
+
+namespace EventGovernance.Registry
+{
+    /// <summary>One event contract file in the repository and the subject it is registered under.</summary>
+    public sealed class Contract
+    {
+        public Contract(string filePath, string subject, SchemaType type, CompatibilityLevel? compatibility = null, string? displayPath = null)
+        {
+            FilePath = filePath;
+            Subject = subject;
+            Type = type;
+            Compatibility = compatibility;
+            DisplayPath = displayPath ?? filePath;
+        }
+
+        /// <summary>Full path of the contract file.</summary>
+        public string FilePath { get; }
+
+        /// <summary>The path as it should appear in messages (relative to the project or repository).</summary>
+        public string DisplayPath { get; }
+
+        public string Subject { get; }
+        public SchemaType Type { get; }
+
+        /// <summary>Overrides the registry's level for this subject when set.</summary>
+        public CompatibilityLevel? Compatibility { get; }
+    }
+
+    public enum ContractStatus
+    {
+        /// <summary>The subject is not registered yet: nothing to break.</summary>
+        New,
+
+        /// <summary>Identical to the latest registered version.</summary>
+        Unchanged,
+
+        Compatible,
+        Breaking,
+
+        /// <summary>The contract (or a version it is checked against) could not be read; see <see cref="ContractResult.Error"/>.</summary>
+        Invalid,
+    }
+
+    public sealed class ContractResult
+    {
+        public ContractResult(Contract contract, ContractStatus status, CompatibilityLevel level,
+            IReadOnlyList<Difference> differences, string message, SchemaException? error = null, bool? registryVerdict = null)
+        {
+            Contract = contract;
+            Status = status;
+            Level = level;
+            Differences = differences;
+            Message = message;
+            Error = error;
+            RegistryVerdict = registryVerdict;
+        }
+
+        public Contract Contract { get; }
+        public ContractStatus Status { get; }
+
+        /// <summary>The level the contract was checked at.</summary>
+        public CompatibilityLevel Level { get; }
+
+        /// <summary>Every difference found, compatible ones included; locations point into the contract file where possible.</summary>
+        public IReadOnlyList<Difference> Differences { get; }
+
+        /// <summary>A one-line summary for people.</summary>
+        public string Message { get; }
+
+        public SchemaException? Error { get; }
+
+        /// <summary>A remote registry's own verdict (null for the embedded registry). When it disagrees with ours, it wins and <see cref="Message"/> says so.</summary>
+        public bool? RegistryVerdict { get; }
+    }
+
+    public sealed class GateOptions
+    {
+        /// <summary>Overrides every subject's level when set (the registry's config applies otherwise, else BACKWARD).</summary>
+        public CompatibilityLevel? Compatibility { get; set; }
+
+        public CompatibilityOptions Engine { get; set; } = CompatibilityOptions.Default;
+
+        /// <summary>References resolve only inside this directory.</summary>
+        public string? ContractsRoot { get; set; }
+    }
+
+    /// <summary>
+    /// Checks contracts against what a registry holds. Used by the CLI (<c>eventgov check</c> / <c>register</c>)
+    /// and by the MSBuild task, so both give the same verdicts.
+    /// </summary>
+    public interface IContractGate
+    {
+        Task<IReadOnlyList<ContractResult>> CheckAsync(IReadOnlyList<Contract> contracts, CancellationToken cancellationToken = default);
+    }
+}
