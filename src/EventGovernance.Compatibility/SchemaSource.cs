@@ -3,8 +3,16 @@ namespace EventGovernance.Compatibility
     /// <summary>The text of one schema and where it came from.</summary>
     public sealed class SchemaSource
     {
+        /// <summary>
+        /// Largest schema accepted, in characters. Real contracts are kilobytes; anything this large is a
+        /// generated or corrupted file, and refusing it keeps the engine's memory and time bounded.
+        /// </summary>
+        public const int MaxLength = 4 * 1024 * 1024;
+
         public SchemaSource(string text, SchemaType type, string? path = null, IReferenceResolver? references = null)
         {
+            if (text.Length > MaxLength)
+                throw new SchemaException(path, $"the schema is {text.Length / (1024 * 1024.0):0.#} MB, larger than the {MaxLength / (1024 * 1024)} MB limit for one schema");
             Text = text;
             Type = type;
             Path = path;
@@ -28,6 +36,8 @@ namespace EventGovernance.Compatibility
             string text;
             try
             {
+                if (new System.IO.FileInfo(path).Length > MaxLength * 4L)
+                    throw new SchemaException(displayPath ?? path, $"the file is larger than the {MaxLength / (1024 * 1024)} MB limit for one schema");
                 text = System.IO.File.ReadAllText(path);
             }
             catch (System.Exception e) when (e is System.IO.IOException || e is System.UnauthorizedAccessException)
