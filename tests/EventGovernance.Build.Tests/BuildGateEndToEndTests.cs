@@ -1,0 +1,160 @@
+using System.IO;
+using System.Text.RegularExpressions;
+using Microsoft.Build.Utilities;
+
+namespace EventGovernance.Build.Tests;
+
+/// <summary>
+/// `dotnet build` of a project that references the packed EventGovernance.Build package. The tests share
+/// one restored project (see <see cref="ConsumerProjectFixture"/>) and run one after another; each starts
+/// from the repository's own contracts, which must pass.
+/// </summary>
+[Collection(ConsumerProjectCollection.Name)]
+public sealed class BuildGateEndToEndTests
+{
+    private const string CheckTarget = "_EventGovernanceCheckEmbedded";
+    private const string Summary = "EventGovernance: checked";
+    private static readonly string OrderPlaced = Path.Combine("contracts", "orders", "order-placed.schema.json");
+
+    private readonly ConsumerProjectFixture _project;
+
+    public BuildGateEndToEndTests(ConsumerProjectFixture project)
+    {
+        _project = project;
+        _project.ResetContracts();
+    }
+
+    private string ContractPath(string displayPath) => Path.Combine(_project.ProjectDirectory, displayPath);
+
+    /// <summary>Replaces text in a contract, failing when the text is not there (the contracts changed).</summary>
+    private void Edit(string displayPath, string from, string to)
+    {
+        string path = ContractPath(displayPath);
+        string text = File.ReadAllText(path);
+        Assert.True(text.Contains(from), $"{displayPath} no longer contains the text this test edits: {from}");
+        File.WriteAllText(path, text.Replace(from, to));
+    }
+
+    private static int LineOf(string path, string marker)
+    {
+        int index = Array.FindIndex(File.ReadAllLines(path), l => l.Contains(marker));
+        Assert.True(index >= 0, $"{path} has no line containing {marker}");
+        return index + 1;
+    }
+
+    private static void AssertSucceeded(ProcessResult result)
+    {
+        Assert.True(result.ExitCode == 0, "the build should succeed. " + result.Describe());
+        Assert.DoesNotMatch(@"error EG\d{4}", result.Output);
+    }
+
+    private static void AssertFailed(ProcessResult result)
+    {
+        Assert.True(result.ExitCode != 0, "the build should fail. " + result.Describe());
+    }
+
+    [Fact]
+    public void Repository_contracts_build_and_a_compatible_change_builds()
+    {
+        ProcessResult baseline = _project.Build();
+        AssertSucceeded(baseline);
+        Assert.Contains(Summary, baseline.Output);
+        Assert.Contains("0 breaking, 0 invalid", baseline.Output);
+
+        // An optional property in a closed payload is compatible under BACKWARD.
+        Edit(Path.Combine("contracts", "orders", "order-shipped.schema.json"),
+            "\"tracking_number\": {", "\"estimated_delivery\": { \"type\": \"string\" },\n        \"tracking_number\": {");
+        ProcessResult changed = _project.Build();
+        AssertSucceeded(changed);
+        Assert.Matches(@"order-shipped\.schema\.json: subject 'order-shipped' is compatible", changed.Output);
+    }
+
+    [Fact]
+    public void Second_build_with_nothing_changed_skips_the_check()
+    {
+        ProcessResult first = _project.Build();
+        AssertSucceeded(first);
+        Assert.Contains(Summary, first.Output);
+
+        ProcessResult second = _project.Build();
+        AssertSucceeded(second);
+        Assert.Contains($"Skipping target \"{CheckTarget}\" because all output files are up-to-date", second.Output);
+        Assert.DoesNotContain(Summary, second.Output);
+    }
+
+    [Fact]
+    public void Breaking_change_fails_with_the_canonical_error_at_the_changed_line()
+    {
+        Edit(OrderPlaced, "\"total\": {\n          \"type\": \"number\",\n          \"minimum\": 0\n        },", "\"total\": { \"type\": \"string\" },");
+        int line = LineOf(ContractPath(OrderPlaced), "\"total\"");
+
+        ProcessResult result = _project.Build();
+        AssertFailed(result);
+        Match error = Regex.Match(result.Output, Regex.Escape(OrderPlaced) + @"\((\d+),(\d+)\): error EG1001: subject 'order-placed' breaks BACKWARD compatibility");
+        Assert.True(error.Success, "expected the canonical EG1001 error on order-placed. " + result.Describe());
+        Assert.Equal(line, int.Parse(error.Groups[1].Value));
+        // The column is the engine's; the build must report exactly what the task computes.
+        (int expectedLine, int expectedColumn) = InProcessLocation("EG1001");
+        Assert.Contains($"{OrderPlaced}({expectedLine},{expectedColumn}): error EG1001:", result.Output);
+
+        // A failed check leaves no stamp: building again checks (and fails) again.
+        ProcessResult again = _project.Build();
+        AssertFailed(again);
+        Assert.Contains($"{OrderPlaced}({expectedLine},{expectedColumn}): error EG1001:", again.Output);
+    }
+
+    [Fact]
+    public void Malformed_contract_fails_with_EG1002_at_file_and_line()
+    {
+        Edit(OrderPlaced, "\"customer_id\": {", "\"customer_id\": ,{");
+        int line = LineOf(ContractPath(OrderPlaced), "\"customer_id\"");
+
+        ProcessResult result = _project.Build();
+        AssertFailed(result);
+        Match error = Regex.Match(result.Output, Regex.Escape(OrderPlaced) + @"\((\d+),(\d+)\): error EG1002: ");
+        Assert.True(error.Success, "expected an EG1002 error with file and line. " + result.Describe());
+        Assert.Equal(line, int.Parse(error.Groups[1].Value));
+    }
+
+    [Fact]
+    public void New_subject_passes_with_a_message()
+    {
+        File.Copy(ContractPath(Path.Combine("contracts", "orders", "order-shipped.schema.json")),
+            ContractPath(Path.Combine("contracts", "orders", "order-archived.schema.json")));
+        ProcessResult result = _project.Build();
+        AssertSucceeded(result);
+        Assert.Contains("subject 'order-archived' is new", result.Output);
+        Assert.Contains("1 new", result.Output);
+    }
+
+    [Fact]
+    public void Disabled_gate_does_not_check()
+    {
+        Edit(OrderPlaced, "\"type\": \"number\"", "\"type\": \"string\"");
+        ProcessResult result = _project.Build("EventGovernanceEnabled=false");
+        AssertSucceeded(result);
+        Assert.DoesNotContain(Summary, result.Output);
+    }
+
+    /// <summary>Runs the task in-process on the consumer project and returns where it reports the first error with the code.</summary>
+    private (int Line, int Column) InProcessLocation(string code)
+    {
+        var engine = new RecordingBuildEngine();
+        string[] contracts = Directory.GetFiles(_project.ContractsDirectory, "*", SearchOption.AllDirectories)
+            .Where(f => !f.StartsWith(Path.Combine(_project.ContractsDirectory, "registry") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(f => f.EndsWith(".schema.json", StringComparison.Ordinal) || f.EndsWith(".avsc", StringComparison.Ordinal) || f.EndsWith(".proto", StringComparison.Ordinal))
+            .ToArray();
+        var task = new CheckEventContracts
+        {
+            BuildEngine = engine,
+            Contracts = contracts.Select(c => new TaskItem(c)).ToArray(),
+            ProjectDirectory = _project.ProjectDirectory,
+            ContractsRoot = _project.ContractsDirectory,
+            Registry = Path.Combine(_project.ContractsDirectory, "registry"),
+        };
+        task.Execute();
+        var error = engine.Errors.FirstOrDefault(e => e.Code == code && e.File == OrderPlaced);
+        Assert.True(error != null, $"the task run in-process reports no {code} on {OrderPlaced}:\n{engine.Transcript}");
+        return (error!.LineNumber, error.ColumnNumber);
+    }
+}

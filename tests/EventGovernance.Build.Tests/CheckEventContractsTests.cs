@@ -1,0 +1,177 @@
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Build.Utilities;
+
+namespace EventGovernance.Build.Tests;
+
+/// <summary>The task run in-process against real registries, without MSBuild.</summary>
+public sealed class CheckEventContractsTests : IDisposable
+{
+    private readonly string _project = Path.Combine(Path.GetTempPath(), "eg-task-" + Guid.NewGuid().ToString("N"));
+
+    public CheckEventContractsTests() => Directory.CreateDirectory(_project);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_project, recursive: true); } catch (IOException) { }
+    }
+
+    private const string RegisteredV1 = """
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "order_id": { "type": "string" },
+            "total": { "type": "number" }
+          },
+          "required": ["order_id"]
+        }
+        """;
+
+    private string Write(string relative, string text)
+    {
+        string path = Path.Combine(_project, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private (CheckEventContracts Task, RecordingBuildEngine Engine) NewTask(string registry, params string[] contracts)
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new CheckEventContracts
+        {
+            BuildEngine = engine,
+            Contracts = contracts.Select(c => new TaskItem(c)).ToArray(),
+            ProjectDirectory = _project,
+            ContractsRoot = Path.Combine(_project, "contracts"),
+            Registry = registry,
+        };
+        return (task, engine);
+    }
+
+    private string EmbeddedRegistryWithOrderPlaced()
+    {
+        Write("contracts/registry/config.json", """{"compatibilityLevel":"BACKWARD"}""");
+        Write("contracts/registry/subjects/order-placed/versions/1.json", RegisteredV1);
+        return Path.Combine(_project, "contracts", "registry");
+    }
+
+    [Fact]
+    public void Unknown_unavailable_setting_fails_before_any_registry_is_opened()
+    {
+        var (task, engine) = NewTask("https://registry.invalid", "contracts/a.schema.json");
+        task.RegistryUnavailable = "Sometimes";
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("EG1004", error.Code);
+        Assert.Contains("EventGovernanceRegistryUnavailable is 'Sometimes'", error.Message);
+        Assert.False(task.Checked);
+    }
+
+    [Fact]
+    public void Unknown_compatibility_level_is_a_configuration_error()
+    {
+        var (task, engine) = NewTask(EmbeddedRegistryWithOrderPlaced(), "contracts/order-placed.schema.json");
+        task.Compatibility = "MOSTLY";
+        Assert.False(task.Execute());
+        Assert.Equal("EG1004", Assert.Single(engine.Errors).Code);
+    }
+
+    [Fact]
+    public void Compatible_change_passes_and_reports_it()
+    {
+        string registry = EmbeddedRegistryWithOrderPlaced();
+        Write("contracts/order-placed.schema.json", RegisteredV1.Replace(
+            "\"total\": { \"type\": \"number\" }", "\"total\": { \"type\": \"number\" },\n    \"note\": { \"type\": \"string\" }"));
+        var (task, engine) = NewTask(registry, "contracts/order-placed.schema.json");
+        Assert.True(task.Execute(), engine.Transcript);
+        Assert.True(task.Checked);
+        Assert.Empty(engine.Errors);
+        Assert.Contains(engine.Messages, m => m.Message!.Contains("1 compatible, 0 unchanged, 0 new, 0 breaking, 0 invalid"));
+    }
+
+    [Fact]
+    public void Breaking_change_is_an_EG1001_error_at_the_changed_line_of_the_contract()
+    {
+        string registry = EmbeddedRegistryWithOrderPlaced();
+        string contract = Write("contracts/order-placed.schema.json", RegisteredV1.Replace(
+            "\"total\": { \"type\": \"number\" }", "\"total\": { \"type\": \"string\" }"));
+        int changedLine = Array.FindIndex(File.ReadAllLines(contract), l => l.Contains("\"total\"")) + 1;
+
+        var (task, engine) = NewTask(registry, "contracts/order-placed.schema.json");
+        Assert.False(task.Execute());
+        Assert.False(task.Checked);
+        Assert.NotEmpty(engine.Errors);
+        Assert.All(engine.Errors, e =>
+        {
+            Assert.Equal("EG1001", e.Code);
+            Assert.Equal(Path.Combine("contracts", "order-placed.schema.json"), e.File);
+        });
+        Assert.Contains(engine.Errors, e => e.LineNumber == changedLine && e.ColumnNumber > 0 && e.Message!.Contains("subject 'order-placed' breaks BACKWARD"));
+    }
+
+    [Fact]
+    public void Malformed_contract_is_an_EG1002_error_with_file_and_line()
+    {
+        string registry = EmbeddedRegistryWithOrderPlaced();
+        Write("contracts/order-placed.schema.json", "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"order_id\": ,\n  }\n}\n");
+        var (task, engine) = NewTask(registry, "contracts/order-placed.schema.json");
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("EG1002", error.Code);
+        Assert.Equal(Path.Combine("contracts", "order-placed.schema.json"), error.File);
+        Assert.Equal(4, error.LineNumber);
+    }
+
+    [Fact]
+    public void New_subject_passes_with_a_high_importance_message()
+    {
+        string registry = EmbeddedRegistryWithOrderPlaced();
+        Write("contracts/order-archived.schema.json", RegisteredV1);
+        var (task, engine) = NewTask(registry, "contracts/order-archived.schema.json");
+        Assert.True(task.Execute(), engine.Transcript);
+        Assert.Contains(engine.Messages, m => m.Importance == Microsoft.Build.Framework.MessageImportance.High
+            && m.Message!.Contains("subject 'order-archived' is new"));
+    }
+
+    [Theory]
+    [InlineData("Warning", null, true)]
+    [InlineData(null, null, true)]
+    [InlineData(null, "true", false)]
+    [InlineData("Error", null, false)]
+    public void Unreachable_registry_is_EG1003_with_the_selected_severity_and_no_credentials(string? setting, string? ci, bool passes)
+    {
+        Write("contracts/order-placed.schema.json", RegisteredV1);
+        var (task, engine) = NewTask($"http://127.0.0.1:{ClosedPort()}", "contracts/order-placed.schema.json");
+        task.RegistryUnavailable = setting;
+        task.ContinuousIntegration = ci;
+        task.BasicAuth = "gate-user:Sup3r-Secret-Pw";
+        task.BearerToken = "tok-4f9a1c77e2";
+
+        Assert.Equal(passes, task.Execute());
+        Assert.False(task.Checked);
+        if (passes)
+        {
+            Assert.Empty(engine.Errors);
+            Assert.Equal("EG1003", Assert.Single(engine.Warnings).Code);
+        }
+        else
+        {
+            Assert.Equal("EG1003", Assert.Single(engine.Errors).Code);
+        }
+        Assert.DoesNotContain("Sup3r-Secret-Pw", engine.Transcript);
+        Assert.DoesNotContain("tok-4f9a1c77e2", engine.Transcript);
+    }
+
+    /// <summary>A local port nothing listens on: connecting is refused at once.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,116 @@
+using System.IO;
+
+namespace EventGovernance.Build.Tests;
+
+/// <summary>
+/// Packs EventGovernance.Build once per test run into a local feed under a version no earlier run used (so
+/// no NuGet cache can serve a stale copy), then creates and restores a small project that references it.
+/// The tests vary the project's contracts between builds.
+/// </summary>
+public sealed class ConsumerProjectFixture : IDisposable
+{
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(2);
+
+    public ConsumerProjectFixture()
+    {
+        RepositoryRoot = RepositoryPaths.Root;
+        WorkDirectory = Path.Combine(Path.GetTempPath(), "eg-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        string feed = Path.Combine(WorkDirectory, "feed");
+        ProjectDirectory = Path.Combine(WorkDirectory, "Consumer");
+        Directory.CreateDirectory(feed);
+        Directory.CreateDirectory(ProjectDirectory);
+        PackageVersion = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{System.Environment.ProcessId}";
+
+        Environment = new Dictionary<string, string?>
+        {
+            // A private package folder: the run sees only the package it just packed, and leaves no trace.
+            ["NUGET_PACKAGES"] = Path.Combine(WorkDirectory, "packages"),
+            ["DOTNET_CLI_UI_LANGUAGE"] = "en",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            // The gate's defaults must not depend on where the tests run.
+            ["CI"] = null,
+            ["SCHEMA_REGISTRY_URL"] = null,
+        };
+
+        // PackageVersion (not Version) makes the package unique without recompiling the assemblies.
+        ProcessResult pack = ProcessRunner.Dotnet(RepositoryRoot, Environment, PackTimeout,
+            "pack", Path.Combine("src", "EventGovernance.Build"), "-c", "Release", "-o", feed, "-p:PackageVersion=" + PackageVersion, "-nologo");
+        if (pack.ExitCode != 0) throw new InvalidOperationException("packing EventGovernance.Build failed: " + pack.Describe());
+
+        WriteProject(feed);
+        ProcessResult restore = ProcessRunner.Dotnet(ProjectDirectory, Environment, BuildTimeout, "restore", "Consumer.csproj", "-nologo");
+        if (restore.ExitCode != 0) throw new InvalidOperationException("restoring the consumer project failed: " + restore.Describe());
+    }
+
+    public string RepositoryRoot { get; }
+    public string WorkDirectory { get; }
+    public string ProjectDirectory { get; }
+    public string PackageVersion { get; }
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    public string ContractsDirectory => Path.Combine(ProjectDirectory, "contracts");
+
+    /// <summary>Builds without restoring (the fixture restored once), with normal verbosity so skipped targets show.</summary>
+    public ProcessResult Build(params string[] properties)
+    {
+        var args = new List<string> { "build", "Consumer.csproj", "--no-restore", "-v:n", "-tl:off", "-nologo", "-p:UseSharedCompilation=false" };
+        args.AddRange(properties.Select(p => "-p:" + p));
+        return ProcessRunner.Dotnet(ProjectDirectory, Environment, BuildTimeout, args.ToArray());
+    }
+
+    /// <summary>Replaces the project's contracts with the repository's own contracts and registry.</summary>
+    public void ResetContracts()
+    {
+        if (Directory.Exists(ContractsDirectory)) Directory.Delete(ContractsDirectory, recursive: true);
+        string source = Path.Combine(RepositoryRoot, "contracts");
+        foreach (string file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(ContractsDirectory, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private void WriteProject(string feed)
+    {
+        // Empty imports so no Directory.Build.* or central package file from a parent directory applies.
+        File.WriteAllText(Path.Combine(ProjectDirectory, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(ProjectDirectory, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(ProjectDirectory, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(ProjectDirectory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="eventgovernance-e2e" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(ProjectDirectory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="EventGovernance.Build" Version="{PackageVersion}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(ProjectDirectory, "OrderService.cs"), "namespace Consumer;\n\npublic static class OrderService\n{\n}\n");
+        ResetContracts();
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConsumerProjectCollection : ICollectionFixture<ConsumerProjectFixture>
+{
+    public const string Name = "consumer project";
+}
