@@ -45,8 +45,14 @@ public sealed class BuildGateEndToEndTests
     private static void AssertSucceeded(ProcessResult result)
     {
         Assert.True(result.ExitCode == 0, "the build should succeed. " + result.Describe());
-        Assert.DoesNotMatch(@"error EG\d{4}", result.Output);
+        Assert.False(Regex.IsMatch(result.Output, @"error EG\d{4}"), "the build should report no EG error. " + result.Describe());
     }
+
+    private static void AssertOutputMatches(ProcessResult result, string pattern) =>
+        Assert.True(Regex.IsMatch(result.Output, pattern), $"the output should match {pattern}. " + result.Describe());
+
+    private static void AssertOutputContains(ProcessResult result, string text) =>
+        Assert.True(result.Output.Contains(text, StringComparison.Ordinal), $"the output should contain {text}. " + result.Describe());
 
     private static void AssertFailed(ProcessResult result)
     {
@@ -58,15 +64,15 @@ public sealed class BuildGateEndToEndTests
     {
         ProcessResult baseline = _project.Build();
         AssertSucceeded(baseline);
-        Assert.Contains(Summary, baseline.Output);
-        Assert.Contains("0 breaking, 0 invalid", baseline.Output);
+        AssertOutputContains(baseline, Summary);
+        AssertOutputContains(baseline, "0 breaking, 0 invalid");
 
         // An optional property in a closed payload is compatible under BACKWARD.
         Edit(Path.Combine("contracts", "orders", "order-shipped.schema.json"),
             "\"tracking_number\": {", "\"estimated_delivery\": { \"type\": \"string\" },\n        \"tracking_number\": {");
         ProcessResult changed = _project.Build();
         AssertSucceeded(changed);
-        Assert.Matches(@"order-shipped\.schema\.json: subject 'order-shipped' is compatible", changed.Output);
+        AssertOutputMatches(changed, @"order-shipped\.schema\.json: subject 'order-shipped' is compatible");
     }
 
     [Fact]
@@ -74,12 +80,12 @@ public sealed class BuildGateEndToEndTests
     {
         ProcessResult first = _project.Build();
         AssertSucceeded(first);
-        Assert.Contains(Summary, first.Output);
+        AssertOutputContains(first, Summary);
 
         ProcessResult second = _project.Build();
         AssertSucceeded(second);
-        Assert.Contains($"Skipping target \"{CheckTarget}\" because all output files are up-to-date", second.Output);
-        Assert.DoesNotContain(Summary, second.Output);
+        AssertOutputContains(second, $"Skipping target \"{CheckTarget}\" because all output files are up-to-date");
+        Assert.True(!second.Output.Contains(Summary, StringComparison.Ordinal), $"the output should not contain {Summary}. " + second.Describe());
     }
 
     [Fact]
@@ -95,12 +101,21 @@ public sealed class BuildGateEndToEndTests
         Assert.Equal(line, int.Parse(error.Groups[1].Value));
         // The column is the engine's; the build must report exactly what the task computes.
         (int expectedLine, int expectedColumn) = InProcessLocation("EG1001");
-        Assert.Contains($"{OrderPlaced}({expectedLine},{expectedColumn}): error EG1001:", result.Output);
+        AssertOutputContains(result, $"{OrderPlaced}({expectedLine},{expectedColumn}): error EG1001:");
 
         // A failed check leaves no stamp: building again checks (and fails) again.
         ProcessResult again = _project.Build();
         AssertFailed(again);
-        Assert.Contains($"{OrderPlaced}({expectedLine},{expectedColumn}): error EG1001:", again.Output);
+        AssertOutputContains(again, $"{OrderPlaced}({expectedLine},{expectedColumn}): error EG1001:");
+    }
+
+    [Fact]
+    public void Out_of_process_task_host_reports_the_same_error()
+    {
+        Edit(OrderPlaced, "\"total\": {\n          \"type\": \"number\",", "\"total\": {\n          \"type\": \"string\",");
+        ProcessResult result = _project.Build("EventGovernanceTaskOutOfProcess=true");
+        AssertFailed(result);
+        AssertOutputMatches(result, Regex.Escape(OrderPlaced) + @"\(\d+,\d+\): error EG1001: subject 'order-placed'");
     }
 
     [Fact]
@@ -123,8 +138,8 @@ public sealed class BuildGateEndToEndTests
             ContractPath(Path.Combine("contracts", "orders", "order-archived.schema.json")));
         ProcessResult result = _project.Build();
         AssertSucceeded(result);
-        Assert.Contains("subject 'order-archived' is new", result.Output);
-        Assert.Contains("1 new", result.Output);
+        AssertOutputContains(result, "subject 'order-archived' is new");
+        AssertOutputContains(result, "1 new");
     }
 
     [Fact]
@@ -133,7 +148,7 @@ public sealed class BuildGateEndToEndTests
         Edit(OrderPlaced, "\"type\": \"number\"", "\"type\": \"string\"");
         ProcessResult result = _project.Build("EventGovernanceEnabled=false");
         AssertSucceeded(result);
-        Assert.DoesNotContain(Summary, result.Output);
+        Assert.True(!result.Output.Contains(Summary, StringComparison.Ordinal), $"the output should not contain {Summary}. " + result.Describe());
     }
 
     /// <summary>Runs the task in-process on the consumer project and returns where it reports the first error with the code.</summary>

@@ -16,7 +16,7 @@ public sealed class ConsumerProjectFixture : IDisposable
     {
         RepositoryRoot = RepositoryPaths.Root;
         WorkDirectory = Path.Combine(Path.GetTempPath(), "eg-e2e-" + Guid.NewGuid().ToString("N")[..12]);
-        string feed = Path.Combine(WorkDirectory, "feed");
+        string feed = FeedDirectory = Path.Combine(WorkDirectory, "feed");
         ProjectDirectory = Path.Combine(WorkDirectory, "Consumer");
         Directory.CreateDirectory(feed);
         Directory.CreateDirectory(ProjectDirectory);
@@ -52,6 +52,8 @@ public sealed class ConsumerProjectFixture : IDisposable
     public string WorkDirectory { get; }
     public string ProjectDirectory { get; }
     public string PackageVersion { get; }
+    public string FeedDirectory { get; }
+    public string PackagePath => Path.Combine(FeedDirectory, $"EventGovernance.Build.{PackageVersion}.nupkg");
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
     public string ContractsDirectory => Path.Combine(ProjectDirectory, "contracts");
