@@ -46,6 +46,7 @@ namespace EventGovernance.Compatibility.Protobuf
             if (string.IsNullOrEmpty(rootName)) rootName = DefaultRootName;
             var root = new SourceFile(rootName, source, ProtoSourceIndex.Build(source.Text));
             Dictionary<string, SourceFile> files = CollectImports(root);
+            RejectImportCycles(root, files);
 
             var set = new FileDescriptorSet { FileSystem = new ImportFileSystem(files) };
             set.AddImportPath(VirtualImportRoot);
@@ -109,6 +110,33 @@ namespace EventGovernance.Compatibility.Protobuf
                 }
             }
             return files;
+        }
+
+        /// <summary>protoc refuses a file that imports itself, directly or not; protobuf-net would accept it.</summary>
+        private static void RejectImportCycles(SourceFile root, Dictionary<string, SourceFile> files)
+        {
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            var chain = new List<string>();
+
+            void Visit(SourceFile file)
+            {
+                chain.Add(file.Name);
+                foreach (ProtoImport import in file.Index.Imports)
+                {
+                    if (!files.TryGetValue(import.Name, out SourceFile? next) || done.Contains(next.Name)) continue;
+                    int start = chain.IndexOf(next.Name);
+                    if (start >= 0)
+                    {
+                        string cycle = string.Join(" -> ", chain.Skip(start).Concat(new[] { next.Name }));
+                        throw new SchemaException(file.DisplayPath, import.Line, import.Column, $"import cycle: {cycle}");
+                    }
+                    Visit(next);
+                }
+                chain.RemoveAt(chain.Count - 1);
+                done.Add(file.Name);
+            }
+
+            Visit(root);
         }
 
         private static void ThrowOnErrors(FileDescriptorSet set, Dictionary<string, SourceFile> files)

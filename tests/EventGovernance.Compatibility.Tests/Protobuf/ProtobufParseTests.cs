@@ -112,4 +112,19 @@ public sealed class ProtobufParseTests
         Assert.Equal("FIELD_NAME_CHANGED #/M/3", d.ToString());
         Assert.Equal(8, d.UpdateLocation!.Line);
     }
+
+    [Fact]
+    public void Import_cycle_is_a_schema_error_not_a_hang()
+    {
+        var source = Proto("syntax = \"proto3\";\nimport \"b.proto\";\nmessage A { int32 x = 1; }", "a.proto",
+            new Dictionary<string, string>
+            {
+                ["b.proto"] = "syntax = \"proto3\";\nimport \"c.proto\";\nmessage B { int32 y = 1; }",
+                ["c.proto"] = "syntax = \"proto3\";\nimport \"b.proto\";\nmessage C { int32 z = 1; }",
+            });
+        var e = Assert.Throws<SchemaException>(() => Parse(source));
+        Assert.Equal("c.proto", e.File);
+        Assert.Equal(2, e.Line);
+        Assert.Contains("b.proto -> c.proto -> b.proto", e.Problem, StringComparison.Ordinal);
+    }
 }
