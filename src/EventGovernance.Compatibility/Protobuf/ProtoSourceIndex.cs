@@ -165,7 +165,7 @@ namespace EventGovernance.Compatibility.Protobuf
                 }
 
                 // name = N  (a field in a message or oneof, a constant in an enum)
-                if (t.Kind == TokenKind.Identifier && IsSymbol(i + 1, '=') && statementStart < tokens.Count)
+                if (t.Kind == TokenKind.Identifier && IsSymbol(i + 1, '='))
                 {
                     int n = i + 2;
                     bool negative = IsSymbol(n, '-');

@@ -4,7 +4,7 @@ using EventGovernance.Compatibility;
 
 namespace EventGovernance.Compatibility.Tests.Protobuf;
 
-/// <summary>Small helpers to parse and diff .proto text in tests.</summary>
+/// <summary>Parses and diffs .proto text for the tests.</summary>
 internal static class ProtobufTestSchemas
 {
     public static SchemaSource Proto(string text, string path = "test.proto", IReadOnlyDictionary<string, string>? imports = null)
