@@ -206,7 +206,9 @@ namespace EventGovernance.Build
             foreach (Difference difference in result.Differences.Where(d => !d.IsCompatible))
             {
                 ReportedLocation where = Locate(difference, contract);
-                string message = $"subject '{contract.Subject}' breaks {result.Level.ToRegistryName()} compatibility: {difference.Type} at {difference.Path}: {difference.Message}{where.Note}";
+                // Engines that already name the path in their message do not get it twice.
+                string at = difference.Message.Contains(difference.Path) ? "" : $" at {difference.Path}";
+                string message = $"subject '{contract.Subject}' breaks {result.Level.ToRegistryName()} compatibility ({difference.Type}{at}): {difference.Message}{where.Note}";
                 if (!seen.Add($"{where.File}|{where.Line}|{where.Column}|{message}")) continue;
                 LogError(ErrorCodes.BreakingChange, where.File, where.Line, where.Column, message);
                 reported++;

@@ -89,7 +89,7 @@ public sealed class BuildGateEndToEndTests
     }
 
     [Fact]
-    public void Breaking_change_fails_with_the_canonical_error_at_the_changed_line()
+    public void Breaking_changes_fail_with_the_canonical_error_at_the_changed_line()
     {
         Edit(OrderPlaced, "\"total\": {\n          \"type\": \"number\",\n          \"minimum\": 0\n        },", "\"total\": { \"type\": \"string\" },");
         int line = LineOf(ContractPath(OrderPlaced), "\"total\"");
@@ -102,6 +102,17 @@ public sealed class BuildGateEndToEndTests
         // The column is the engine's; the build must report exactly what the task computes.
         (int expectedLine, int expectedColumn) = InProcessLocation("EG1001");
         AssertOutputContains(result, $"{OrderPlaced}({expectedLine},{expectedColumn}): error EG1001:");
+
+        // Avro and Protobuf contracts in the same build: one error each, at the changed line.
+        string orderPaid = Path.Combine("contracts", "orders", "order-paid.avsc");
+        string orderReturned = Path.Combine("contracts", "orders", "order-returned.proto");
+        Edit(orderPaid, "{\n            \"name\": \"amount_cents\",\n            \"type\": \"long\"\n          }", "{ \"name\": \"amount_cents\", \"type\": \"string\" }");
+        Edit(orderReturned, "int64 refund_cents = 3;", "string refund_cents = 3;");
+        ProcessResult all = _project.Build();
+        AssertFailed(all);
+        AssertOutputMatches(all, Regex.Escape($"{orderPaid}({LineOf(ContractPath(orderPaid), "amount_cents")},") + @"\d+\): error EG1001: subject 'order-paid'");
+        AssertOutputMatches(all, Regex.Escape($"{orderReturned}({LineOf(ContractPath(orderReturned), "refund_cents")},") + @"\d+\): error EG1001: subject 'order-returned'");
+        AssertOutputContains(all, $"{OrderPlaced}({expectedLine},{expectedColumn}): error EG1001:");
 
         // A failed check leaves no stamp: building again checks (and fails) again.
         ProcessResult again = _project.Build();
