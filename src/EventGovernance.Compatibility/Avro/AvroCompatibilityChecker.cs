@@ -22,7 +22,8 @@ namespace EventGovernance.Compatibility.Avro
     /// which the registry uses unchanged.
     /// </summary>
     /// <remarks>
-    /// Results are remembered per (reader node, writer node) pair, like Avro Java. That is what ends the
+    /// Results are remembered per (reader node, writer node) pair that involves a named type, like Avro Java
+    /// (which remembers every pair; the others cannot come back). That is what ends the
     /// walk on recursive schemas (a pair met again while still being compared counts as compatible), and
     /// it also means a pair compared twice reports the incompatibilities found the first time, with the
     /// locations of that first visit — Avro Java behaves the same way.
@@ -48,7 +49,13 @@ namespace EventGovernance.Compatibility.Avro
             location.Push(token);
             var pair = (reader.Resolved, writer.Resolved);
             Result result;
-            if (_memo.TryGetValue(pair, out Result? known))
+            if (!(pair.Item1 is AvroNamed) && !(pair.Item2 is AvroNamed))
+            {
+                // Only named types are shared between places and can recur, so a pair without one is met
+                // exactly once per walk of its parent; remembering it would change nothing and cost memory.
+                result = Calculate(reader, writer, location);
+            }
+            else if (_memo.TryGetValue(pair, out Result? known))
             {
                 // Met again while still being compared: a recursive schema. Compatible unless proven otherwise.
                 result = known.InProgress ? Result.Compatible : known;
