@@ -349,6 +349,9 @@ namespace EventGovernance.Compatibility.Avro
         /// </summary>
         private AvroNamed LookupExternal(AvroReference reference)
         {
+            if (!IsValidFullName(reference.FullName))
+                throw new SchemaException(_source.Path, reference.Location.Line, reference.Location.Column,
+                    $"unknown type \"{reference.WrittenName}\": it is not a primitive type and not a valid Avro name");
             string shortName = AvroName.Parse(reference.FullName, null).Short;
             var candidates = new List<string> { reference.FullName, reference.FullName + ".avsc", shortName + ".avsc" };
             if (reference.WrittenName != reference.FullName) candidates.Insert(1, reference.WrittenName);
@@ -366,6 +369,10 @@ namespace EventGovernance.Compatibility.Avro
             throw new SchemaException(_source.Path, reference.Location.Line, reference.Location.Column,
                 $"unknown type \"{reference.WrittenName}\": it is not a primitive type, not defined in this schema and not found among its references{why}");
         }
+
+        /// <summary>Dot-separated Avro names only: such a name is also safe to hand to a resolver as a file name.</summary>
+        private static bool IsValidFullName(string name) =>
+            name.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));
 
         private AvroParsedSchema? LoadExternal(string name, AvroReference reference, List<string> problems)
         {

@@ -175,3 +175,35 @@ public sealed class AvroParserTests
         Assert.Contains("invalid JSON", e.Problem, StringComparison.Ordinal);
     }
 }
+
+public sealed class AvroDepthTests
+{
+    [Fact]
+    public void Deep_but_legal_nesting_is_parsed_and_compared_without_overflowing()
+    {
+        // 300 nested records, each level also holding an array: far beyond real contracts, within the JSON depth limit.
+        string Nested(string number)
+        {
+            string inner = $"\"{number}\"";
+            for (int i = 300; i >= 1; i--)
+                inner = $"{{\"type\": \"record\", \"name\": \"L{i}\", \"fields\": [{{\"name\": \"v\", \"type\": {{\"type\": \"array\", \"items\": \"{number}\"}}}}, {{\"name\": \"c\", \"type\": {inner}}}]}}";
+            return inner;
+        }
+        IReadOnlyList<Difference> diffs = AvroTestSchemas.ReaderWriter(Nested("int"), Nested("long"));
+        Assert.Equal(301, diffs.Count); // the array items of each level, then the innermost value
+        Assert.All(diffs, d => Assert.Equal("TYPE_MISMATCH", d.Type));
+        Assert.Equal("#/fields/0/type/items", diffs[0].Path);
+        Assert.Equal("#" + string.Concat(Enumerable.Repeat("/fields/1/type", 300)), diffs[300].Path);
+        Assert.Empty(AvroTestSchemas.ReaderWriter(Nested("long"), Nested("int")));
+    }
+
+    [Fact]
+    public void A_type_name_that_is_not_an_avro_name_is_not_looked_up_as_a_file()
+    {
+        var resolver = new ContractsRootResolver(Path.GetTempPath());
+        SchemaException e = Assert.Throws<SchemaException>(() => AvroTestSchemas.Parse("\"../../etc/passwd\"", "x.avsc", resolver));
+        Assert.Contains("not a valid Avro name", e.Problem, StringComparison.Ordinal);
+        e = Assert.Throws<SchemaException>(() => AvroTestSchemas.Parse("\"a\\u0000b\"", "x.avsc", resolver));
+        Assert.Contains("not a valid Avro name", e.Problem, StringComparison.Ordinal);
+    }
+}
