@@ -51,6 +51,26 @@ public sealed class AvroParserTests
     [InlineData("[]")]
     public void Valid_schemas_parse(string text) => Assert.NotNull(Parse(text));
 
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("/* only a comment */")]
+    [InlineData("// only a comment")]
+    [InlineData("{")]
+    [InlineData("nul")]
+    [InlineData("\u0000")]
+    [InlineData("{\"type\": {\"type\": \"int\"}}")]
+    [InlineData("{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"a\", \"type\": \"int\"}], \"name\": \"S\"}")]
+    public void Odd_input_is_a_schema_exception(string text)
+    {
+        SchemaException e = ParseError(text);
+        Assert.False(string.IsNullOrWhiteSpace(e.Problem));
+    }
+
+    [Theory]
+    [InlineData("/* a comment */ \"int\"")]
+    [InlineData("\"int\" // trailing comment")]
+    public void Comments_around_the_schema_are_ignored(string text) => Assert.NotNull(Parse(text));
+
     [Fact]
     public void Record_default_missing_a_required_field_is_rejected()
     {
