@@ -115,9 +115,9 @@ namespace EventGovernance.Compatibility.Avro
             }
 
             // A reader union reads a non-union writer when any branch does.
-            if (reader is AvroUnion readerUnion2)
+            if (reader is AvroUnion readerChoices)
             {
-                foreach (AvroNode branch in readerUnion2.Branches)
+                foreach (AvroNode branch in readerChoices.Branches)
                 {
                     if (Compare(branch, writer).IsCompatible)
                         return result.Build();
