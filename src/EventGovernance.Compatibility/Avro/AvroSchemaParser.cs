@@ -480,7 +480,7 @@ namespace EventGovernance.Compatibility.Avro
 
         private static bool FitsLong(JValue value) => value.Value is long || value.Value is int;
 
-        // ---- small helpers ------------------------------------------------------------------------
+        // ---- tokens and messages -----------------------------------------------------------------
 
         private JToken Required(JObject json, string property, string problem) => json[property] ?? throw Error(json, problem);
 

@@ -227,3 +227,44 @@ public sealed class AvroDepthTests
         Assert.Contains("not a valid Avro name", e.Problem, StringComparison.Ordinal);
     }
 }
+
+public sealed class AvroLocationTests
+{
+    private const string Writer = """
+        {"type": "record", "name": "Event", "fields": [
+          {"name": "kind", "type": {"type": "enum", "name": "Kind", "symbols": ["A", "B", "C"]}},
+          {"name": "payload", "type": ["null", "string", "long"]}
+        ]}
+        """;
+
+    private const string Reader = """
+        {"type": "record", "name": "Event", "fields": [
+          {"name": "kind", "type": {"type": "enum", "name": "Sort", "symbols": ["A"]}},
+          {"name": "payload", "type": ["null", "string"]}
+        ]}
+        """;
+
+    [Fact]
+    public void Name_symbols_and_union_branch_differences_point_at_their_elements()
+    {
+        IReadOnlyList<Difference> diffs = AvroTestSchemas.ReaderWriter(Reader, Writer);
+        Assert.Equal("NAME_MISMATCH #/fields/0/type/name; MISSING_ENUM_SYMBOLS #/fields/0/type/symbols; MISSING_UNION_BRANCH #/fields/1/type/2",
+            AvroTestSchemas.Describe(diffs));
+
+        string[] reader = Reader.Split('\n'), writer = Writer.Split('\n');
+        At(diffs[0].UpdateLocation, 2, reader[1].IndexOf("\"Sort\"", StringComparison.Ordinal) + 1);
+        At(diffs[0].OriginalLocation, 2, writer[1].IndexOf("\"Kind\"", StringComparison.Ordinal) + 1);
+        At(diffs[1].UpdateLocation, 2, reader[1].IndexOf("[\"A\"]", StringComparison.Ordinal) + 1);
+        At(diffs[1].OriginalLocation, 2, writer[1].IndexOf("[\"A\", \"B\"", StringComparison.Ordinal) + 1);
+        Assert.Contains("[B, C]", diffs[1].Message, StringComparison.Ordinal);
+        At(diffs[2].UpdateLocation, 3, reader[2].IndexOf("[\"null\"", StringComparison.Ordinal) + 1);
+        At(diffs[2].OriginalLocation, 3, writer[2].IndexOf("\"long\"", StringComparison.Ordinal) + 1);
+        Assert.Contains("LONG", diffs[2].Message, StringComparison.Ordinal);
+    }
+
+    private static void At(SourceLocation? location, int line, int column)
+    {
+        Assert.NotNull(location);
+        Assert.Equal((line, column), (location!.Line, location.Column));
+    }
+}

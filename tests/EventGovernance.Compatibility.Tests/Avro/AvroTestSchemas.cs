@@ -2,7 +2,7 @@ using EventGovernance.Compatibility;
 
 namespace EventGovernance.Compatibility.Tests.Avro;
 
-/// <summary>Small helpers to run the engine on schema text in tests.</summary>
+/// <summary>Runs the engine on schema text given inline in tests.</summary>
 internal static class AvroTestSchemas
 {
     public static ParsedSchema Parse(string text, string file = "schema.avsc", IReferenceResolver? references = null) =>
