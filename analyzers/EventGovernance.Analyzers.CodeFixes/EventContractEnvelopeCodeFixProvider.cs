@@ -172,7 +172,7 @@ namespace EventGovernance.Analyzers.CodeFixes
             }
 
             return member
-                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
                 .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
         }
 
