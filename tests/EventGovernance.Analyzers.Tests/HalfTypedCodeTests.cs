@@ -27,7 +27,10 @@ public class HalfTypedCodeTests
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
 
-        // The whole sample must trigger every rule, or the prefixes would not exercise them.
+        // The whole sample must compile and trigger every rule, or the prefixes would not exercise them.
+        ImmutableArray<Diagnostic> errors = CSharpCompilation.Create("Full", new[] { CSharpSyntaxTree.ParseText(source, parseOptions) }, references, compilationOptions)
+            .GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
         ImmutableArray<Diagnostic> full = await AnalyzeAsync(source, references, parseOptions, compilationOptions, new List<Exception>());
         string expectedIds = sampleName == nameof(Samples.RabbitMq6) ? "EG0003,EG0004" : "EG0001,EG0002,EG0003,EG0004";
         Assert.Equal(expectedIds, string.Join(",", full.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal)));

@@ -180,6 +180,24 @@ public class KafkaAutoCommitTests
     }
 
     [Fact]
+    public async Task CoalescingWithAValueNotKnownAtCompileTimeIsNotFlagged()
+    {
+        await VerifyEG0002.AnalyzerAsync(Usings + """
+            class Worker
+            {
+                void Run(ConsumerConfig shared, bool manual)
+                {
+                    var config = new ConsumerConfig { GroupId = "billing", EnableAutoCommit = true };
+                    config.EnableAutoOffsetStore ??= manual;
+                    using var consumer = new ConsumerBuilder<string, string>(config).Build();
+                    shared.Set("enable.auto.commit", "true");
+                    using var other = new ConsumerBuilder<string, string>(shared).Build();
+                }
+            }
+            """, Brokers.Kafka);
+    }
+
+    [Fact]
     public async Task NothingIsReportedWithoutKafka()
     {
         await VerifyEG0002.AnalyzerAsync("""

@@ -50,7 +50,8 @@ public static class Samples
                 var config = new ConsumerConfig { GroupId = "billing", EnableAutoCommit = true };
                 config.EnableAutoOffsetStore ??= manual;
                 using var consumer = new ConsumerBuilder<string, string>(config).Build();
-                var settings = new Dictionary<string, string> { ["group.id"] = "audit", { "enable.auto.offset.store", "false" } };
+                var settings = new Dictionary<string, string> { { "group.id", "audit" }, { "enable.auto.offset.store", "false" } };
+                using var plain = new ConsumerBuilder<string, string>(new ConsumerConfig { GroupId = "reports" }).Build();
                 using var audit = new ConsumerBuilder<Ignore, string>(settings).Build();
                 shared.Set("enable.auto.commit", "true");
                 using var other = new ConsumerBuilder<string, string>(shared).Build();
