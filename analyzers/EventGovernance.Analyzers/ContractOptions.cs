@@ -28,8 +28,6 @@ namespace EventGovernance.Analyzers
             NamesByField = namesByField;
         }
 
-        public static ContractOptions Default { get; } = Read(null);
-
         /// <summary>The fields every contract must have.</summary>
         public ImmutableArray<EnvelopeField> Required { get; }
 
