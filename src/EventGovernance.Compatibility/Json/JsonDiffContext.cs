@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+
+namespace EventGovernance.Compatibility.Json
+{
+    /// <summary>A difference as the differ records it, before it becomes a public <see cref="Difference"/>.</summary>
+    internal sealed class RawDifference
+    {
+        public RawDifference(string type, string path, SourceLocation? original, SourceLocation? update)
+        {
+            Type = type;
+            Path = path;
+            Original = original;
+            Update = update;
+        }
+
+        public string Type { get; }
+        public string Path { get; }
+        public SourceLocation? Original { get; }
+        public SourceLocation? Update { get; }
+
+        public RawDifference Rebased(string prefix) =>
+            new RawDifference(Type, Path.Length <= 2 ? prefix : prefix + "/" + Path.Substring(2), Original, Update);
+    }
+
+    /// <summary>
+    /// Where the differ is (a JSON pointer path) and what it found so far. Sub-contexts share the memo of
+    /// compared pairs, the set of pairs in progress (which breaks recursive schemas) and the depth guard.
+    /// </summary>
+    internal sealed class JsonDiffContext
+    {
+        /// <summary>Deepest chain of nested schema comparisons; beyond it the schema is refused rather than risking the stack.</summary>
+        public const int MaxDepth = 300;
+
+        private readonly Shared _shared;
+        private readonly List<string> _path;
+
+        private JsonDiffContext(Shared shared, List<string> path, JsonSchemaNode? originalAnchor, JsonSchemaNode? updateAnchor)
+        {
+            _shared = shared;
+            _path = path;
+            OriginalAnchor = originalAnchor;
+            UpdateAnchor = updateAnchor;
+        }
+
+        public static JsonDiffContext Root(HashSet<string> compatible, Dictionary<SchemaPair, List<RawDifference>> seed) =>
+            new JsonDiffContext(new Shared(compatible, seed), new List<string>(), null, null);
+
+        /// <summary>The schemas whose positions locate keyword-level differences found in this context.</summary>
+        public JsonSchemaNode? OriginalAnchor { get; private set; }
+        public JsonSchemaNode? UpdateAnchor { get; private set; }
+
+        public List<RawDifference> Differences { get; } = new List<RawDifference>();
+
+        public bool UsedOptimisticTruncation => _shared.Optimism;
+
+        public string PathText => _path.Count == 0 ? "#/" : "#/" + string.Join("/", _path);
+
+        /// <summary>A fresh context at the same path, to try a comparison before deciding whether to keep its findings.</summary>
+        public JsonDiffContext Sub() => new JsonDiffContext(_shared, new List<string>(_path), OriginalAnchor, UpdateAnchor);
+
+        public bool IsCompatible => Differences.All(d => _shared.Compatible.Contains(d.Type));
+
+        public bool IsCompatibleType(string type) => _shared.Compatible.Contains(type);
+
+        public PathScope Enter(string segment)
+        {
+            _path.Add(segment);
+            return new PathScope(_path);
+        }
+
+        /// <summary>Property names are escaped as JSON pointer segments.</summary>
+        public PathScope EnterName(string name) => Enter(name.Replace("~", "~0").Replace("/", "~1"));
+
+        public void Add(string type, SourceLocation? original, SourceLocation? update) =>
+            Differences.Add(new RawDifference(type, PathText, original, update));
+
+        /// <summary>A change of one keyword, located at the keyword on each side (else at its schema).</summary>
+        public void AddKeyword(string keyword, string type)
+        {
+            using (Enter(keyword))
+                Add(type, KeywordLocation(OriginalAnchor, keyword), KeywordLocation(UpdateAnchor, keyword));
+        }
+
+        /// <summary>A change of the schema itself, located at each side's schema.</summary>
+        public void AddHere(string type) => Add(type, Locate(OriginalAnchor), Locate(UpdateAnchor));
+
+        public void AddRange(IEnumerable<RawDifference> differences) => Differences.AddRange(differences);
+
+        public static SourceLocation? Locate(JsonSchemaNode? node) => node == null ? null : JsonValues.Locate(node.Token, node.Document.File);
+
+        public static SourceLocation? KeywordLocation(JsonSchemaNode? node, string keyword) =>
+            node == null ? null : JsonValues.Locate(node.Keyword(keyword), node.Document.File) ?? Locate(node);
+
+        public static SourceLocation? Locate(JsonSchemaNode? node, JToken? token) =>
+            node == null ? null : JsonValues.Locate(token, node.Document.File) ?? Locate(node);
+
+        /// <summary>
+        /// Compares a pair once: later meetings reuse the result (rebased onto the current path); a pair met
+        /// again while still being compared is a recursive schema and counts as compatible for now.
+        /// </summary>
+        public void CompareMemoized(JsonSchemaNode original, JsonSchemaNode update, Action<JsonDiffContext> compare)
+        {
+            var key = new SchemaPair(original, update);
+            if (!_shared.Memo.TryGetValue(key, out List<RawDifference>? result))
+            {
+                if (!_shared.InProgress.Add(key))
+                {
+                    if (_shared.Seed.TryGetValue(key, out List<RawDifference>? seeded))
+                    {
+                        AddRebased(seeded);
+                    }
+                    else
+                    {
+                        _shared.Optimism = true;
+                    }
+                    return;
+                }
+                if (_shared.InProgress.Count > MaxDepth)
+                {
+                    throw new SchemaException(original.Document.File, JsonSchemaFormat.LineOf(original), 0,
+                        $"the schemas nest more than {MaxDepth} levels deep (through $ref chains); refusing to compare them");
+                }
+                try
+                {
+                    var pairContext = new JsonDiffContext(_shared, new List<string>(), original, update);
+                    compare(pairContext);
+                    result = pairContext.Differences;
+                    _shared.Memo[key] = result;
+                }
+                finally
+                {
+                    _shared.InProgress.Remove(key);
+                }
+            }
+            AddRebased(result);
+        }
+
+        private void AddRebased(List<RawDifference> relative)
+        {
+            if (_path.Count == 0)
+            {
+                Differences.AddRange(relative);
+                return;
+            }
+            string prefix = PathText;
+            foreach (RawDifference d in relative) Differences.Add(d.Rebased(prefix));
+        }
+
+        /// <summary>Pairs whose comparison found an incompatible change (to seed the next fixpoint pass).</summary>
+        public Dictionary<SchemaPair, List<RawDifference>> IncompatiblePairs() =>
+            _shared.Memo.Where(e => e.Value.Any(d => !_shared.Compatible.Contains(d.Type))).ToDictionary(e => e.Key, e => e.Value);
+
+        public readonly struct PathScope : IDisposable
+        {
+            private readonly List<string> _path;
+            private readonly int _count;
+
+            public PathScope(List<string> path)
+            {
+                _path = path;
+                _count = path.Count;
+            }
+
+            public void Dispose() => _path.RemoveAt(_count - 1);
+        }
+
+        private sealed class Shared
+        {
+            public Shared(HashSet<string> compatible, Dictionary<SchemaPair, List<RawDifference>> seed)
+            {
+                Compatible = compatible;
+                Seed = seed;
+            }
+
+            public HashSet<string> Compatible { get; }
+            public Dictionary<SchemaPair, List<RawDifference>> Seed { get; }
+            public Dictionary<SchemaPair, List<RawDifference>> Memo { get; } = new Dictionary<SchemaPair, List<RawDifference>>();
+            public HashSet<SchemaPair> InProgress { get; } = new HashSet<SchemaPair>();
+            public bool Optimism { get; set; }
+        }
+    }
+
+    /// <summary>An (original, update) pair of schema nodes, compared by identity.</summary>
+    internal readonly struct SchemaPair : IEquatable<SchemaPair>
+    {
+        public SchemaPair(JsonSchemaNode original, JsonSchemaNode update)
+        {
+            Original = original;
+            Update = update;
+        }
+
+        public JsonSchemaNode Original { get; }
+        public JsonSchemaNode Update { get; }
+
+        public bool Equals(SchemaPair other) => ReferenceEquals(Original, other.Original) && ReferenceEquals(Update, other.Update);
+
+        public override bool Equals(object? obj) => obj is SchemaPair other && Equals(other);
+
+        public override int GetHashCode() =>
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Original) * 31 + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Update);
+    }
+}
