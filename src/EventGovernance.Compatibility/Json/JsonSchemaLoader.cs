@@ -317,6 +317,12 @@ namespace EventGovernance.Compatibility.Json
                     ReadOpenness(doc, items, "items", p => node.PermitsAdditionalItems = p, s => node.AdditionalItemsSchema = s);
                 }
             }
+            else if (items != null && items.Type == JTokenType.Boolean && doc.Draft >= JsonSchemaDraft.Draft202012)
+            {
+                // 2020-12 reads a boolean "items" as the rule for items beyond the (here empty) prefix.
+                node.AdditionalItemsKeyword = "items";
+                node.PermitsAdditionalItems = (bool)items!;
+            }
             else if (items is JArray tuple)
             {
                 node.ItemSchemas = tuple.Select(t => Build(t, doc)).ToList();
