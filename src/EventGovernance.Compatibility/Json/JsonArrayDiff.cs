@@ -60,8 +60,8 @@ namespace EventGovernance.Compatibility.Json
 
         private static void ItemRemoved(JsonDiffContext context, JsonSchemaNode originalItem, ArraySchemaNode update)
         {
-            SourceLocation? originalAt = JsonDiffContext.Locate(originalItem);
-            SourceLocation? updateAt = JsonDiffContext.KeywordLocation(update, update.ItemSchemasKeyword);
+            Anchor originalAt = JsonDiffContext.Locate(originalItem);
+            Anchor updateAt = JsonDiffContext.KeywordLocation(update, update.ItemSchemasKeyword);
             if (IsOpen(update))
             {
                 context.Add("ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL", originalAt, updateAt);
@@ -81,8 +81,8 @@ namespace EventGovernance.Compatibility.Json
 
         private static void ItemAdded(JsonDiffContext context, ArraySchemaNode original, JsonSchemaNode updateItem)
         {
-            SourceLocation? originalAt = JsonDiffContext.KeywordLocation(original, original.ItemSchemasKeyword);
-            SourceLocation? updateAt = JsonDiffContext.Locate(updateItem);
+            Anchor originalAt = JsonDiffContext.KeywordLocation(original, original.ItemSchemasKeyword);
+            Anchor updateAt = JsonDiffContext.Locate(updateItem);
             if (IsOpen(original))
             {
                 context.Add(JsonSchemaDiff.Is(updateItem, JsonSchemaKind.Empty) ? "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL" : "ITEM_ADDED_TO_OPEN_CONTENT_MODEL", originalAt, updateAt);
@@ -104,8 +104,8 @@ namespace EventGovernance.Compatibility.Json
         {
             using (context.Enter("additionalItems"))
             {
-                SourceLocation? originalAt = JsonDiffContext.KeywordLocation(original, original.AdditionalItemsKeyword);
-                SourceLocation? updateAt = JsonDiffContext.KeywordLocation(update, update.AdditionalItemsKeyword);
+                Anchor originalAt = JsonDiffContext.KeywordLocation(original, original.AdditionalItemsKeyword);
+                Anchor updateAt = JsonDiffContext.KeywordLocation(update, update.AdditionalItemsKeyword);
                 if (original.PermitsAdditionalItems != update.PermitsAdditionalItems)
                     context.Add(original.PermitsAdditionalItems ? "ADDITIONAL_ITEMS_REMOVED" : "ADDITIONAL_ITEMS_ADDED", originalAt, updateAt);
                 else if (original.AdditionalItemsSchema == null && update.AdditionalItemsSchema != null)

@@ -5,10 +5,36 @@ using Newtonsoft.Json.Linq;
 
 namespace EventGovernance.Compatibility.Json
 {
+    /// <summary>
+    /// Where a difference is on one side: a schema, and optionally the keyword or token inside it. Kept as
+    /// references and turned into a line and column only for the differences that are finally reported.
+    /// </summary>
+    internal readonly struct Anchor
+    {
+        public Anchor(JsonSchemaNode? node, JToken? token = null, string? keyword = null)
+        {
+            Node = node;
+            Token = token;
+            Keyword = keyword;
+        }
+
+        public JsonSchemaNode? Node { get; }
+        public JToken? Token { get; }
+        public string? Keyword { get; }
+
+        /// <summary>The token's position, else the keyword's, else the schema's; null when there is no schema on this side.</summary>
+        public SourceLocation? Resolve()
+        {
+            if (Node == null) return null;
+            JToken at = Token ?? (Keyword != null ? Node.Keyword(Keyword) : null) ?? Node.Token;
+            return JsonValues.Locate(at, Node.Document.File);
+        }
+    }
+
     /// <summary>A difference as the differ records it, before it becomes a public <see cref="Difference"/>.</summary>
     internal sealed class RawDifference
     {
-        public RawDifference(string type, string path, SourceLocation? original, SourceLocation? update)
+        public RawDifference(string type, string path, Anchor original, Anchor update)
         {
             Type = type;
             Path = path;
@@ -18,8 +44,8 @@ namespace EventGovernance.Compatibility.Json
 
         public string Type { get; }
         public string Path { get; }
-        public SourceLocation? Original { get; }
-        public SourceLocation? Update { get; }
+        public Anchor Original { get; }
+        public Anchor Update { get; }
 
         public RawDifference Rebased(string prefix) =>
             new RawDifference(Type, Path.Length <= 2 ? prefix : prefix + "/" + Path.Substring(2), Original, Update);
@@ -74,7 +100,7 @@ namespace EventGovernance.Compatibility.Json
         /// <summary>Property names are escaped as JSON pointer segments.</summary>
         public PathScope EnterName(string name) => Enter(name.Replace("~", "~0").Replace("/", "~1"));
 
-        public void Add(string type, SourceLocation? original, SourceLocation? update) =>
+        public void Add(string type, Anchor original, Anchor update) =>
             Differences.Add(new RawDifference(type, PathText, original, update));
 
         /// <summary>A change of one keyword, located at the keyword on each side (else at its schema).</summary>
@@ -89,13 +115,11 @@ namespace EventGovernance.Compatibility.Json
 
         public void AddRange(IEnumerable<RawDifference> differences) => Differences.AddRange(differences);
 
-        public static SourceLocation? Locate(JsonSchemaNode? node) => node == null ? null : JsonValues.Locate(node.Token, node.Document.File);
+        public static Anchor Locate(JsonSchemaNode? node) => new Anchor(node);
 
-        public static SourceLocation? KeywordLocation(JsonSchemaNode? node, string keyword) =>
-            node == null ? null : JsonValues.Locate(node.Keyword(keyword), node.Document.File) ?? Locate(node);
+        public static Anchor KeywordLocation(JsonSchemaNode? node, string keyword) => new Anchor(node, keyword: keyword);
 
-        public static SourceLocation? Locate(JsonSchemaNode? node, JToken? token) =>
-            node == null ? null : JsonValues.Locate(token, node.Document.File) ?? Locate(node);
+        public static Anchor Locate(JsonSchemaNode? node, JToken? token) => new Anchor(node, token);
 
         /// <summary>
         /// Compares a pair once: later meetings reuse the result (rebased onto the current path); a pair met

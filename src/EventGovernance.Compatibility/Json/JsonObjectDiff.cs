@@ -78,13 +78,13 @@ namespace EventGovernance.Compatibility.Json
         private static bool HasDefault(JsonSchemaNode schema) => schema.Default != null || JsonSchemaDiff.Resolve(schema).Default != null;
 
         /// <summary>The name inside "required" when listed there, else the property itself.</summary>
-        private static SourceLocation? RequiredLocation(ObjectSchemaNode schema, string name)
+        private static Anchor RequiredLocation(ObjectSchemaNode schema, string name)
         {
             JToken? listed = (schema.Keyword("required") as JArray)?.FirstOrDefault(t => t.Type == JTokenType.String && (string)t! == name);
             return listed != null ? JsonDiffContext.Locate(schema, listed) : PropertyLocation(schema, name);
         }
 
-        private static SourceLocation? PropertyLocation(ObjectSchemaNode schema, string name) =>
+        private static Anchor PropertyLocation(ObjectSchemaNode schema, string name) =>
             schema.Properties.TryGetValue(name, out JsonSchemaNode? property) ? JsonDiffContext.Locate(property) : JsonDiffContext.Locate(schema);
 
         private static void CompareProperties(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update)
@@ -97,14 +97,18 @@ namespace EventGovernance.Compatibility.Json
                     {
                         original.Properties.TryGetValue(name, out JsonSchemaNode? originalSchema);
                         update.Properties.TryGetValue(name, out JsonSchemaNode? updateSchema);
-                        SourceLocation? originalAt = PropertyLocation(original, name);
-                        SourceLocation? updateAt = PropertyLocation(update, name);
+                        if (originalSchema != null && updateSchema != null)
+                        {
+                            JsonSchemaDiff.Compare(context, originalSchema, updateSchema);
+                            continue;
+                        }
+                        // Where the property is missing, the difference points at the enclosing object schema.
+                        Anchor originalAt = PropertyLocation(original, name);
+                        Anchor updateAt = PropertyLocation(update, name);
                         if (updateSchema == null)
                             PropertyRemoved(context, originalSchema!, update, name, originalAt, updateAt);
-                        else if (originalSchema == null)
-                            PropertyAdded(context, original, update, updateSchema, name, originalAt, updateAt);
                         else
-                            JsonSchemaDiff.Compare(context, originalSchema, updateSchema);
+                            PropertyAdded(context, original, update, updateSchema, name, originalAt, updateAt);
                     }
                 }
             }
@@ -112,7 +116,7 @@ namespace EventGovernance.Compatibility.Json
 
         /// <summary>A removed property is judged by the update's content model: does it still accept the old values?</summary>
         private static void PropertyRemoved(JsonDiffContext context, JsonSchemaNode originalSchema, ObjectSchemaNode update, string name,
-            SourceLocation? originalAt, SourceLocation? updateAt)
+            Anchor originalAt, Anchor updateAt)
         {
             if (IsOpen(update))
             {
@@ -133,7 +137,7 @@ namespace EventGovernance.Compatibility.Json
 
         /// <summary>An added property is judged by the original's content model: what could old data hold under that name?</summary>
         private static void PropertyAdded(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update, JsonSchemaNode updateSchema, string name,
-            SourceLocation? originalAt, SourceLocation? updateAt)
+            Anchor originalAt, Anchor updateAt)
         {
             bool required = update.Required.Contains(name);
             if (IsOpen(original))
@@ -161,6 +165,9 @@ namespace EventGovernance.Compatibility.Json
 
         private static void CompareDependencies(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update)
         {
+            if (original.PropertyDependencies.Count == 0 && update.PropertyDependencies.Count == 0
+                && original.SchemaDependencies.Count == 0 && update.SchemaDependencies.Count == 0)
+                return;
             using (context.Enter("dependencies"))
             {
                 foreach (string name in Union(original.PropertyDependencies.Keys, update.PropertyDependencies.Keys))
@@ -198,15 +205,15 @@ namespace EventGovernance.Compatibility.Json
             return seen.Concat(second.Where(s => !seen.Contains(s))).ToList();
         }
 
-        private static SourceLocation? DependencyLocation(ObjectSchemaNode schema, string name) =>
+        private static Anchor DependencyLocation(ObjectSchemaNode schema, string name) =>
             JsonDiffContext.Locate(schema, schema.DependencyLocation(name));
 
         private static void CompareAdditionalProperties(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update)
         {
             using (context.Enter("additionalProperties"))
             {
-                SourceLocation? originalAt = JsonDiffContext.KeywordLocation(original, "additionalProperties");
-                SourceLocation? updateAt = JsonDiffContext.KeywordLocation(update, "additionalProperties");
+                Anchor originalAt = JsonDiffContext.KeywordLocation(original, "additionalProperties");
+                Anchor updateAt = JsonDiffContext.KeywordLocation(update, "additionalProperties");
                 if (original.PermitsAdditionalProperties != update.PermitsAdditionalProperties)
                     context.Add(update.PermitsAdditionalProperties ? "ADDITIONAL_PROPERTIES_ADDED" : "ADDITIONAL_PROPERTIES_REMOVED", originalAt, updateAt);
                 else if (original.AdditionalPropertiesSchema == null && update.AdditionalPropertiesSchema != null)
@@ -231,8 +238,8 @@ namespace EventGovernance.Compatibility.Json
             if (before == null && after == null) return;
             using (context.Enter(keyword))
             {
-                SourceLocation? originalAt = JsonDiffContext.KeywordLocation(originalOwner, keyword);
-                SourceLocation? updateAt = JsonDiffContext.KeywordLocation(updateOwner, keyword);
+                Anchor originalAt = JsonDiffContext.KeywordLocation(originalOwner, keyword);
+                Anchor updateAt = JsonDiffContext.KeywordLocation(updateOwner, keyword);
                 bool beforeFalse = JsonSchemaDiff.Is(before, JsonSchemaKind.False);
                 bool afterFalse = JsonSchemaDiff.Is(after, JsonSchemaKind.False);
                 bool beforeEmpty = JsonSchemaDiff.Is(before, JsonSchemaKind.Empty);

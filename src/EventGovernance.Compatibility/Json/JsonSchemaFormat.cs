@@ -36,7 +36,7 @@ namespace EventGovernance.Compatibility.Json
             return raw.Select(d =>
             {
                 bool isCompatible = compatible.Contains(d.Type);
-                return new Difference(d.Type, d.Path, isCompatible, JsonDifferenceTypes.Message(d.Type, d.Path, isCompatible), d.Original, d.Update);
+                return new Difference(d.Type, d.Path, isCompatible, JsonDifferenceTypes.Message(d.Type, d.Path, isCompatible), d.Original.Resolve(), d.Update.Resolve());
             }).ToList();
         }
 

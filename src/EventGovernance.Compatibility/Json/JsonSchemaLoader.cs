@@ -35,7 +35,6 @@ namespace EventGovernance.Compatibility.Json
         private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
         private readonly Dictionary<JToken, JsonSchemaNode> _built = new Dictionary<JToken, JsonSchemaNode>(ReferenceComparer<JToken>.Instance);
-        private readonly Dictionary<JToken, JsonSchemaDocument> _documentOf = new Dictionary<JToken, JsonSchemaDocument>(ReferenceComparer<JToken>.Instance);
         private readonly Dictionary<string, (JsonSchemaDocument Doc, JToken Token)> _identified = new Dictionary<string, (JsonSchemaDocument, JToken)>(StringComparer.Ordinal);
         private readonly Dictionary<string, JsonSchemaDocument> _external = new Dictionary<string, JsonSchemaDocument>(StringComparer.Ordinal);
         private readonly List<ReferenceSchemaNode> _references = new List<ReferenceSchemaNode>();
@@ -64,7 +63,6 @@ namespace EventGovernance.Compatibility.Json
         {
             if (token is JObject o)
             {
-                _documentOf[o] = doc;
                 Uri here = baseUri;
                 string? id = IdOf(o, doc.Draft);
                 if (id != null)
