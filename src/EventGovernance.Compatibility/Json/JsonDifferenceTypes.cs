@@ -136,9 +136,11 @@ namespace EventGovernance.Compatibility.Json
         public static string Message(string type, string path, bool compatible)
         {
             string what = What.TryGetValue(type, out string? known) ? known : Generic(type);
+            // Worded by role, not by age: in a FORWARD check the original is the candidate (the writer)
+            // and the update is the registered version (the reader).
             string impact = compatible
-                ? "consumers using the updated schema can still read data written with the original"
-                : "consumers using the updated schema may reject data written with the original";
+                ? "consumers reading with the updated schema still accept data written with the original"
+                : "consumers reading with the updated schema may reject data written with the original";
             return $"At {path} {what}: {impact}.";
         }
 
