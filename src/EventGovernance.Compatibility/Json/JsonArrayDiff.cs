@@ -44,7 +44,7 @@ namespace EventGovernance.Compatibility.Json
             List<JsonSchemaNode> before = original.ItemSchemas ?? new List<JsonSchemaNode>();
             List<JsonSchemaNode> after = update.ItemSchemas ?? new List<JsonSchemaNode>();
             int common = System.Math.Min(before.Count, after.Count);
-            for (int i = 0; i < System.Math.Max(before.Count, after.Count); i++)
+            for (int i = 0; i < System.Math.Max(before.Count, after.Count) && !context.Stopped; i++)
             {
                 using (context.Enter("items/" + i))
                 {

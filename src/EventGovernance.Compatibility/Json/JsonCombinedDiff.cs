@@ -30,7 +30,8 @@ namespace EventGovernance.Compatibility.Json
                 {
                     for (int j = 0; j < updates.Count; j++)
                     {
-                        JsonDiffContext trial = context.Sub();
+                        if (context.Stopped) return;
+                        JsonDiffContext trial = context.Trial();
                         JsonSchemaDiff.Compare(trial, originals[i], updates[j]);
                         if (trial.IsCompatible) edges[i].Add((j, trial.Differences));
                     }

@@ -63,16 +63,20 @@ namespace EventGovernance.Compatibility.Json
         private readonly Shared _shared;
         private readonly List<string> _path;
 
-        private JsonDiffContext(Shared shared, List<string> path, JsonSchemaNode? originalAnchor, JsonSchemaNode? updateAnchor)
+        /// <summary>Set in trials whose findings are thrown away when incompatible: the first incompatible change ends them.</summary>
+        private readonly TrialState? _trial;
+
+        private JsonDiffContext(Shared shared, List<string> path, JsonSchemaNode? originalAnchor, JsonSchemaNode? updateAnchor, TrialState? trial)
         {
             _shared = shared;
             _path = path;
             OriginalAnchor = originalAnchor;
             UpdateAnchor = updateAnchor;
+            _trial = trial;
         }
 
         public static JsonDiffContext Root(HashSet<string> compatible, Dictionary<SchemaPair, List<RawDifference>> seed) =>
-            new JsonDiffContext(new Shared(compatible, seed), new List<string>(), null, null);
+            new JsonDiffContext(new Shared(compatible, seed), new List<string>(), null, null, null);
 
         /// <summary>The schemas whose positions locate keyword-level differences found in this context.</summary>
         public JsonSchemaNode? OriginalAnchor { get; private set; }
@@ -84,8 +88,18 @@ namespace EventGovernance.Compatibility.Json
 
         public string PathText => _path.Count == 0 ? "#/" : "#/" + string.Join("/", _path);
 
-        /// <summary>A fresh context at the same path, to try a comparison before deciding whether to keep its findings.</summary>
-        public JsonDiffContext Sub() => new JsonDiffContext(_shared, new List<string>(_path), OriginalAnchor, UpdateAnchor);
+        /// <summary>A fresh context at the same path whose findings are all kept (added to this one) whatever the verdict.</summary>
+        public JsonDiffContext Sub() => new JsonDiffContext(_shared, new List<string>(_path), OriginalAnchor, UpdateAnchor, _trial);
+
+        /// <summary>
+        /// A fresh context at the same path for a comparison whose findings are kept only when it is compatible
+        /// (pairing combined branches, trying a branch). It stops at the first incompatible change, since the
+        /// rest would be thrown away.
+        /// </summary>
+        public JsonDiffContext Trial() => new JsonDiffContext(_shared, new List<string>(_path), OriginalAnchor, UpdateAnchor, new TrialState());
+
+        /// <summary>True once a trial has met an incompatible change; comparisons return early.</summary>
+        public bool Stopped => _trial != null && _trial.Stopped;
 
         public bool IsCompatible => Differences.All(d => _shared.Compatible.Contains(d.Type));
 
@@ -100,8 +114,11 @@ namespace EventGovernance.Compatibility.Json
         /// <summary>Property names are escaped as JSON pointer segments.</summary>
         public PathScope EnterName(string name) => Enter(name.Replace("~", "~0").Replace("/", "~1"));
 
-        public void Add(string type, Anchor original, Anchor update) =>
+        public void Add(string type, Anchor original, Anchor update)
+        {
             Differences.Add(new RawDifference(type, PathText, original, update));
+            if (_trial != null && !_shared.Compatible.Contains(type)) _trial.Stopped = true;
+        }
 
         /// <summary>A change of one keyword, located at the keyword on each side (else at its schema).</summary>
         public void AddKeyword(string keyword, string type)
@@ -113,7 +130,16 @@ namespace EventGovernance.Compatibility.Json
         /// <summary>A change of the schema itself, located at each side's schema.</summary>
         public void AddHere(string type) => Add(type, Locate(OriginalAnchor), Locate(UpdateAnchor));
 
-        public void AddRange(IEnumerable<RawDifference> differences) => Differences.AddRange(differences);
+        public void AddRange(IEnumerable<RawDifference> differences)
+        {
+            foreach (RawDifference d in differences) Add(d);
+        }
+
+        private void Add(RawDifference difference)
+        {
+            Differences.Add(difference);
+            if (_trial != null && !_shared.Compatible.Contains(difference.Type)) _trial.Stopped = true;
+        }
 
         public static Anchor Locate(JsonSchemaNode? node) => new Anchor(node);
 
@@ -127,6 +153,7 @@ namespace EventGovernance.Compatibility.Json
         /// </summary>
         public void CompareMemoized(JsonSchemaNode original, JsonSchemaNode update, Action<JsonDiffContext> compare)
         {
+            if (Stopped) return;
             var key = new SchemaPair(original, update);
             if (!_shared.Memo.TryGetValue(key, out List<RawDifference>? result))
             {
@@ -149,10 +176,11 @@ namespace EventGovernance.Compatibility.Json
                 }
                 try
                 {
-                    var pairContext = new JsonDiffContext(_shared, new List<string>(), original, update);
+                    var pairContext = new JsonDiffContext(_shared, new List<string>(), original, update, _trial);
                     compare(pairContext);
                     result = pairContext.Differences;
-                    _shared.Memo[key] = result;
+                    // A trial that stopped early holds only part of the pair's differences: not worth keeping.
+                    if (!Stopped) _shared.Memo[key] = result;
                 }
                 finally
                 {
@@ -166,11 +194,11 @@ namespace EventGovernance.Compatibility.Json
         {
             if (_path.Count == 0)
             {
-                Differences.AddRange(relative);
+                AddRange(relative);
                 return;
             }
             string prefix = PathText;
-            foreach (RawDifference d in relative) Differences.Add(d.Rebased(prefix));
+            foreach (RawDifference d in relative) Add(d.Rebased(prefix));
         }
 
         /// <summary>Pairs whose comparison found an incompatible change (to seed the next fixpoint pass).</summary>
@@ -189,6 +217,11 @@ namespace EventGovernance.Compatibility.Json
             }
 
             public void Dispose() => _path.RemoveAt(_count - 1);
+        }
+
+        private sealed class TrialState
+        {
+            public bool Stopped { get; set; }
         }
 
         private sealed class Shared

@@ -93,6 +93,7 @@ namespace EventGovernance.Compatibility.Json
             {
                 foreach (string name in original.PropertyOrder.Concat(update.PropertyOrder.Where(n => !original.Properties.ContainsKey(n))))
                 {
+                    if (context.Stopped) return;
                     using (context.EnterName(name))
                     {
                         original.Properties.TryGetValue(name, out JsonSchemaNode? originalSchema);

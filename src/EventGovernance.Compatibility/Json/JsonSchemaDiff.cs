@@ -121,7 +121,7 @@ namespace EventGovernance.Compatibility.Json
 
         private static bool TryBranch(JsonDiffContext context, JsonSchemaNode original, JsonSchemaNode update, string? marker)
         {
-            JsonDiffContext trial = context.Sub();
+            JsonDiffContext trial = context.Trial();
             Compare(trial, original, update);
             if (!trial.IsCompatible) return false;
             context.AddRange(trial.Differences);
@@ -201,7 +201,7 @@ namespace EventGovernance.Compatibility.Json
         {
             using (context.Enter("not"))
             {
-                JsonDiffContext trial = context.Sub();
+                JsonDiffContext trial = context.Trial();
                 Compare(trial, update.MustNotMatch, original.MustNotMatch);
                 string type = trial.IsCompatible ? "NOT_TYPE_NARROWED" : "NOT_TYPE_EXTENDED";
                 context.Add(type, JsonDiffContext.KeywordLocation(original, "not"), JsonDiffContext.KeywordLocation(update, "not"));
