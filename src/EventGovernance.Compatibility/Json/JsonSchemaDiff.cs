@@ -142,21 +142,14 @@ namespace EventGovernance.Compatibility.Json
         }
 
         /// <summary>Reports a numeric keyword added, removed, increased or decreased as <c>PREFIX_ADDED</c> etc.</summary>
-        public static void CompareLimit(JsonDiffContext context, string keyword, double? original, double? update, string prefix, string? updateKeyword = null)
+        public static void CompareLimit(JsonDiffContext context, string keyword, double? original, double? update, string prefix)
         {
-            string type;
             if (original == update) return;
-            if (original == null) type = prefix + "_ADDED";
-            else if (update == null) type = prefix + "_REMOVED";
-            else if (original < update) type = prefix + "_INCREASED";
-            else type = prefix + "_DECREASED";
-            if (updateKeyword == null)
-            {
-                context.AddKeyword(keyword, type);
-                return;
-            }
-            using (context.Enter(keyword))
-                context.Add(type, JsonDiffContext.KeywordLocation(context.OriginalAnchor, keyword), JsonDiffContext.KeywordLocation(context.UpdateAnchor, updateKeyword));
+            string type = original == null ? prefix + "_ADDED"
+                : update == null ? prefix + "_REMOVED"
+                : original < update ? prefix + "_INCREASED"
+                : prefix + "_DECREASED";
+            context.AddKeyword(keyword, type);
         }
 
         public static void CompareLimit(JsonDiffContext context, string keyword, long? original, long? update, string prefix) =>

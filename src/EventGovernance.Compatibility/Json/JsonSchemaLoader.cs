@@ -375,7 +375,6 @@ namespace EventGovernance.Compatibility.Json
                 if ((bool)exclusiveMaximum! && maximum != null)
                 {
                     node.ExclusiveMaximum = maximum;
-                    node.MaximumKeyword = "exclusiveMaximum";
                     maximum = null;
                 }
             }
@@ -388,7 +387,6 @@ namespace EventGovernance.Compatibility.Json
                 if ((bool)exclusiveMinimum! && minimum != null)
                 {
                     node.ExclusiveMinimum = minimum;
-                    node.MinimumKeyword = "exclusiveMinimum";
                     minimum = null;
                 }
             }

@@ -160,9 +160,6 @@ namespace EventGovernance.Compatibility.Json
         public decimal? MultipleOf { get; set; }
         public bool RequiresInteger { get; set; }
 
-        /// <summary>Draft 4 spells an exclusive limit as <c>maximum</c> plus <c>exclusiveMaximum: true</c>.</summary>
-        public string MaximumKeyword { get; set; } = "maximum";
-        public string MinimumKeyword { get; set; } = "minimum";
     }
 
     internal sealed class EnumSchemaNode : JsonSchemaNode
