@@ -78,6 +78,7 @@ namespace EventGovernance.Compatibility.Tests.Json
         [InlineData("http://example.com/schemas/money.json")]
         [InlineData("https://example.com/schemas/money.json#/definitions/amount")]
         [InlineData("file:///etc/passwd")]
+        [InlineData("/etc/passwd.json")]
         public void Remote_references_are_refused(string reference)
         {
             string text = "{\n  \"properties\": {\n    \"total\": { \"$ref\": \"" + reference + "\" }\n  }\n}";
@@ -97,6 +98,18 @@ namespace EventGovernance.Compatibility.Tests.Json
             Assert.Contains("outside the contracts root", e.Message);
             Assert.Equal(order, e.File);
             Assert.Equal(1, e.Line);
+        }
+
+        [Fact]
+        public void Registry_references_resolve_by_name()
+        {
+            var customer = new SchemaSource(@"{""type"":""object"",""properties"":{""name"":{""type"":""string""}}}", SchemaType.Json);
+            var references = new InMemoryReferenceResolver(new System.Collections.Generic.Dictionary<string, SchemaSource> { ["customer.json"] = customer });
+            ParsedSchema v1 = JsonDiffs.Parse(@"{""properties"":{""customer"":{""$ref"":""customer.json""}}}", "order.json", references);
+            ParsedSchema v2 = JsonDiffs.Parse(@"{""properties"":{""customer"":{""$ref"":""customer.json#/properties/name""}}}", "order.json", references);
+            Assert.Equal("TYPE_CHANGED #/properties/customer", Assert.Single(JsonDiffs.Format.Diff(v1, v2, CompatibilityOptions.Default)).ToString());
+            SchemaException e = Assert.Throws<SchemaException>(() => JsonDiffs.Parse(@"{""$ref"":""address.json""}", "order.json", references));
+            Assert.Contains("address.json", e.Message);
         }
 
         [Fact]
