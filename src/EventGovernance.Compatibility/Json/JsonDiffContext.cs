@@ -179,8 +179,10 @@ namespace EventGovernance.Compatibility.Json
                     var pairContext = new JsonDiffContext(_shared, new List<string>(), original, update, _trial);
                     compare(pairContext);
                     result = pairContext.Differences;
-                    // A trial that stopped early holds only part of the pair's differences: not worth keeping.
+                    // A trial that stopped early holds only part of the pair's differences, so it is not reused;
+                    // it is still known to be incompatible, which the next fixpoint pass needs to know.
                     if (!Stopped) _shared.Memo[key] = result;
+                    else if (result.Any(d => !_shared.Compatible.Contains(d.Type))) _shared.StoppedIncompatible[key] = result;
                 }
                 finally
                 {
@@ -202,8 +204,15 @@ namespace EventGovernance.Compatibility.Json
         }
 
         /// <summary>Pairs whose comparison found an incompatible change (to seed the next fixpoint pass).</summary>
-        public Dictionary<SchemaPair, List<RawDifference>> IncompatiblePairs() =>
-            _shared.Memo.Where(e => e.Value.Any(d => !_shared.Compatible.Contains(d.Type))).ToDictionary(e => e.Key, e => e.Value);
+        public Dictionary<SchemaPair, List<RawDifference>> IncompatiblePairs()
+        {
+            Dictionary<SchemaPair, List<RawDifference>> result = _shared.Memo
+                .Where(e => e.Value.Any(d => !_shared.Compatible.Contains(d.Type)))
+                .ToDictionary(e => e.Key, e => e.Value);
+            foreach (KeyValuePair<SchemaPair, List<RawDifference>> stopped in _shared.StoppedIncompatible)
+                if (!result.ContainsKey(stopped.Key)) result[stopped.Key] = stopped.Value;
+            return result;
+        }
 
         public readonly struct PathScope : IDisposable
         {
@@ -236,6 +245,7 @@ namespace EventGovernance.Compatibility.Json
             public Dictionary<SchemaPair, List<RawDifference>> Seed { get; }
             public Dictionary<SchemaPair, List<RawDifference>> Memo { get; } = new Dictionary<SchemaPair, List<RawDifference>>();
             public HashSet<SchemaPair> InProgress { get; } = new HashSet<SchemaPair>();
+            public Dictionary<SchemaPair, List<RawDifference>> StoppedIncompatible { get; } = new Dictionary<SchemaPair, List<RawDifference>>();
             public bool Optimism { get; set; }
         }
     }

@@ -52,6 +52,17 @@ namespace EventGovernance.Compatibility.Tests.Json
         }
 
         [Fact]
+        public void Recursive_choice_keeps_its_verdict_in_both_directions()
+        {
+            const string integers = @"{""$ref"":""#/definitions/list"",""definitions"":{""list"":{""anyOf"":[{""type"":""null""},{""type"":""object"",""properties"":{""value"":{""type"":""integer""},""next"":{""$ref"":""#/definitions/list""}}}]}}}";
+            string numbers = integers.Replace(@"""integer""", @"""number""");
+            Assert.True(JsonDiffs.Compatible(integers, numbers));
+            Assert.Contains("TYPE_EXTENDED #/anyOf/1/properties/value", JsonDiffs.Changes(integers, numbers));
+            Assert.False(JsonDiffs.Compatible(numbers, integers));
+            Assert.Contains("COMBINED_TYPE_SUBSCHEMAS_CHANGED #/", JsonDiffs.Changes(numbers, integers));
+        }
+
+        [Fact]
         public void Mutually_recursive_definitions_terminate()
         {
             const string a = @"{""$ref"":""#/definitions/a"",""definitions"":{""a"":{""properties"":{""b"":{""$ref"":""#/definitions/b""}}},""b"":{""properties"":{""a"":{""$ref"":""#/definitions/a""},""n"":{""type"":""string""}}}}}";
