@@ -154,6 +154,31 @@ public sealed class BuildGateEndToEndTests
     }
 
     [Fact]
+    public void Remote_registry_is_checked_on_every_build_and_credentials_stay_out_of_the_output()
+    {
+        const string password = "Pa55-e2e-9f3c1d";
+        using var registry = new UnauthorizedRegistry();
+        string[] properties = { "EventGovernanceRegistry=" + registry.Url, "EventGovernanceRegistryBasicAuth=e2e-user:" + password };
+
+        // Off CI an unreachable registry is a warning, and nothing is stamped: the next build asks again.
+        ProcessResult first = _project.Build(properties);
+        AssertSucceeded(first);
+        AssertOutputContains(first, "warning EG1003: the schema registry is unavailable");
+        ProcessResult second = _project.Build(properties);
+        AssertSucceeded(second);
+        AssertOutputContains(second, "warning EG1003");
+
+        // On CI it is an error.
+        ProcessResult onCi = _project.Build(properties.Append("CI=true").ToArray());
+        AssertFailed(onCi);
+        AssertOutputContains(onCi, "error EG1003");
+
+        Assert.Contains(registry.Authorizations, a => a != null && a.StartsWith("Basic ", StringComparison.Ordinal));
+        foreach (ProcessResult result in new[] { first, second, onCi })
+            Assert.True(!result.Output.Contains(password, StringComparison.Ordinal), "the password appears in the build output. " + result.Describe());
+    }
+
+    [Fact]
     public void Disabled_gate_does_not_check()
     {
         Edit(OrderPlaced, "\"type\": \"number\"", "\"type\": \"string\"");
