@@ -19,13 +19,15 @@ namespace EventGovernance.Build
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
 
-        /// <summary>The <c>EventContract</c> items.</summary>
-        [Required]
+        /// <summary>The <c>EventContract</c> items (not [Required]: MSBuild rejects an empty list for a required parameter).</summary>
         public ITaskItem[] Contracts { get; set; } = Array.Empty<ITaskItem>();
 
         /// <summary>Paths in messages are relative to this directory.</summary>
         [Required]
         public string ProjectDirectory { get; set; } = "";
+
+        /// <summary>The project file: problems that belong to no contract (properties, the registry) are reported against it.</summary>
+        public string? ProjectFile { get; set; }
 
         /// <summary>References between contracts resolve only inside this directory.</summary>
         public string? ContractsRoot { get; set; }
@@ -129,7 +131,7 @@ namespace EventGovernance.Build
                     LogError(ErrorCodes.RegistryUnavailable, null, 0, 0, message + " (set EventGovernanceRegistryUnavailable=Warning to build anyway)");
                     return false;
                 }
-                Log.LogWarning(null, ErrorCodes.RegistryUnavailable, ErrorCodes.RegistryUnavailable, null, 0, 0, 0, 0, message);
+                Log.LogWarning(null, ErrorCodes.RegistryUnavailable, ErrorCodes.RegistryUnavailable, ProjectFileOrNull, 0, 0, 0, 0, message);
                 return true;
             }
             catch (SchemaException e)
@@ -282,6 +284,8 @@ namespace EventGovernance.Build
             string.Equals(a, b, Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
         private void LogError(string code, string? file, int line, int column, string message) =>
-            Log.LogError(null, code, code, file, line, column, 0, 0, message);
+            Log.LogError(null, code, code, file ?? ProjectFileOrNull, line, column, 0, 0, message);
+
+        private string? ProjectFileOrNull => string.IsNullOrWhiteSpace(ProjectFile) ? null : ProjectFile;
     }
 }

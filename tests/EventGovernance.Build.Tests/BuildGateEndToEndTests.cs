@@ -179,6 +179,14 @@ public sealed class BuildGateEndToEndTests
     }
 
     [Fact]
+    public void Project_without_contracts_builds()
+    {
+        Directory.Delete(_project.ContractsDirectory, recursive: true);
+        ProcessResult result = _project.Build();
+        AssertSucceeded(result);
+    }
+
+    [Fact]
     public void Disabled_gate_does_not_check()
     {
         Edit(OrderPlaced, "\"type\": \"number\"", "\"type\": \"string\"");
