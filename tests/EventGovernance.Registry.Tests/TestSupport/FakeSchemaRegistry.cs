@@ -54,6 +54,9 @@ namespace EventGovernance.TestSupport
         /// <summary>The server's compatibility verdict (subject, level, history oldest first, candidate).</summary>
         public Func<string, CompatibilityLevel, IReadOnlyList<SchemaSource>, SchemaSource, bool> Verdict { get; set; } = EngineVerdict;
 
+        /// <summary>Registrations under this subject are answered 503 (a registry failing half-way through a batch).</summary>
+        public string? FailRegistrationOf { get; set; }
+
         /// <summary>"METHOD path?query" of every request, in order.</summary>
         public ConcurrentQueue<string> Requests { get; } = new ConcurrentQueue<string>();
 
@@ -194,6 +197,8 @@ namespace EventGovernance.TestSupport
                             : SubjectNotFound(s);
                     case ("GET", ["subjects", var s, "versions", var v]):
                         return FindVersion(s, v) is Version found ? (200, found.ToJson(s)) : VersionNotFound(s, v);
+                    case ("POST", ["subjects", var s, "versions"]) when s == FailRegistrationOf:
+                        return (503, Error(50301, "scripted: registrations of this subject fail"));
                     case ("POST", ["subjects", var s, "versions"]):
                         return Register(s, JsonNode.Parse(body)!);
                     case ("POST", ["subjects", var s]):
