@@ -11,7 +11,7 @@ namespace EventGovernance.Cli
     /// <summary><c>eventgov check</c>: the contract gate outside MSBuild.</summary>
     internal static class CheckCommand
     {
-        internal static readonly string[] GateOptionNames = { "contracts", "registry", "level", "policy", "format", "timeout" };
+        internal static readonly string[] GateOptionNames = { "contracts", "registry", "level", "policy", "format", "timeout", "retries" };
 
         public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {

@@ -44,6 +44,12 @@ namespace EventGovernance.Cli
                     throw options.Error($"option '--timeout' must be a positive number of seconds, not '{timeout}'");
                 registry.Timeout = TimeSpan.FromSeconds(seconds);
             }
+            if (options.Get("retries") is string retries)
+            {
+                if (!int.TryParse(retries, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count) || count > 10)
+                    throw options.Error($"option '--retries' must be a whole number from 0 to 10, not '{retries}'");
+                registry.MaxRetries = count;
+            }
             return registry;
         }
 

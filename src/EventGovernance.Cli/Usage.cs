@@ -36,7 +36,8 @@ Exit codes: 0 compatible, 1 breaking change, 2 bad usage, bad input or registry 
   --level <level>      check every contract at this level instead of the registry's
   --policy <policy>    strict (default) | lenient: the JSON Schema policy
   --format <format>    text (default) | json
-  --timeout <seconds>  how long one registry request may take (default 30)";
+  --timeout <seconds>  how long one registry request may take (default 30)
+  --retries <n>        how often a request failing for a transient reason is tried again (default 3)";
 
         public const string Register =
 @"usage: eventgov register [--contracts <dir>] [--registry <dir|url>] [options]
@@ -45,7 +46,7 @@ Registers every new or changed contract as a new version, referenced contracts f
 every contract passes the check. Options as for 'eventgov check'.";
 
         public const string Pull =
-@"usage: eventgov pull --registry <url> --out <dir> [--timeout <seconds>]
+@"usage: eventgov pull --registry <url> --out <dir> [--timeout <seconds>] [--retries <n>]
 
 Copies every subject, version, reference and compatibility level of a registry into an embedded
 registry directory (each file written atomically).";

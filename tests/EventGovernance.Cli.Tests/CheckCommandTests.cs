@@ -146,7 +146,7 @@ namespace EventGovernance.Cli.Tests
             string url = server.Url;
             server.Dispose();
 
-            CliResult result = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"), "--registry", url, "--timeout", "1");
+            CliResult result = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"), "--registry", url, "--timeout", "1", "--retries", "0");
 
             Assert.Equal(2, result.ExitCode);
             Assert.Contains("error EG1003: cannot reach the registry", Assert.Single(result.StderrLines));

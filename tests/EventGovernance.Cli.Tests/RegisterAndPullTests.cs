@@ -71,14 +71,14 @@ namespace EventGovernance.Cli.Tests
             dir.Write("contracts/b.schema.json", "id!\n");
             server.FailRegistrationOf = "b";
 
-            CliResult failed = CliRunner.RunWithTestFormat("register", "--contracts", dir.Combine("contracts"), "--registry", server.Url);
+            CliResult failed = CliRunner.RunWithTestFormat("register", "--contracts", dir.Combine("contracts"), "--registry", server.Url, "--retries", "0");
 
             Assert.Equal(2, failed.ExitCode);
             Assert.Contains("already registered and kept", failed.Stderr);
             Assert.Empty(server.Versions("b"));
 
             server.FailRegistrationOf = null;
-            CliResult done = CliRunner.RunWithTestFormat("register", "--contracts", dir.Combine("contracts"), "--registry", server.Url);
+            CliResult done = CliRunner.RunWithTestFormat("register", "--contracts", dir.Combine("contracts"), "--registry", server.Url, "--retries", "0");
             Assert.Equal(0, done.ExitCode);
             Assert.Contains("registered b version 1", done.Stdout);
             Assert.Single(server.Versions("a"));
@@ -120,7 +120,7 @@ namespace EventGovernance.Cli.Tests
             server.Dispose();
             using var dir = new TempDirectory();
 
-            CliResult result = CliRunner.Run("pull", "--registry", url, "--out", dir.Combine("mirror"), "--timeout", "1");
+            CliResult result = CliRunner.Run("pull", "--registry", url, "--out", dir.Combine("mirror"), "--timeout", "1", "--retries", "0");
 
             Assert.Equal(2, result.ExitCode);
             Assert.Contains("error EG1003", Assert.Single(result.StderrLines));
