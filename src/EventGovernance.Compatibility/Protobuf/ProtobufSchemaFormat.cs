@@ -3,14 +3,25 @@ using System.Collections.Generic;
 
 namespace EventGovernance.Compatibility.Protobuf
 {
-    // Placeholder until the Protobuf engine lands.
+    /// <summary>
+    /// Protobuf (.proto, proto2 and proto3) with the registry's field-number based rules. See
+    /// <see cref="ProtoDifferenceTypes"/> for the difference types and which ones break readers.
+    /// </summary>
     public sealed class ProtobufSchemaFormat : ISchemaFormat
     {
         public SchemaType Type => SchemaType.Protobuf;
 
-        public ParsedSchema Parse(SchemaSource source) => throw new NotSupportedException("Protobuf schemas are not supported yet");
+        public ParsedSchema Parse(SchemaSource source)
+        {
+            if (source == null) throw new ArgumentNullException(nameof(source));
+            return ProtoSchemaParser.Parse(source);
+        }
 
         public IReadOnlyList<Difference> Diff(ParsedSchema original, ParsedSchema update, CompatibilityOptions options) =>
-            throw new NotSupportedException("Protobuf schemas are not supported yet");
+            ProtoSchemaDiff.Compare(AsProtobuf(original, nameof(original)), AsProtobuf(update, nameof(update)));
+
+        private static ProtobufParsedSchema AsProtobuf(ParsedSchema schema, string name) =>
+            schema as ProtobufParsedSchema
+            ?? throw new ArgumentException($"expected a schema parsed by {nameof(ProtobufSchemaFormat)}, got {schema?.GetType().Name ?? "null"}", name);
     }
 }

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace EventGovernance.Compatibility.Protobuf
+{
+    /// <summary>
+    /// State of one comparison: both schemas' type tables, the current path (<c>#/Message/oneof/3</c>),
+    /// the messages being compared (so recursive types terminate) and the differences found so far.
+    /// In messages, "writer" is the original schema and "reader" the update (BACKWARD's roles).
+    /// </summary>
+    internal sealed class ProtoDiffContext
+    {
+        private readonly List<string> _path;
+        private readonly HashSet<ProtoMessage> _inProgress;
+
+        public ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update)
+            : this(original, update, new List<string>(), new HashSet<ProtoMessage>())
+        {
+        }
+
+        private ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update, List<string> path, HashSet<ProtoMessage> inProgress)
+        {
+            Original = original;
+            Update = update;
+            _path = path;
+            _inProgress = inProgress;
+        }
+
+        public ProtobufParsedSchema Original { get; }
+        public ProtobufParsedSchema Update { get; }
+        public List<Difference> Differences { get; } = new List<Difference>();
+
+        public bool IsCompatible => Differences.All(d => d.IsCompatible);
+
+        /// <summary>A context for comparing an imported type in place, with paths rooted at its local name.</summary>
+        public ProtoDiffContext ForImportedType(string localName) =>
+            new ProtoDiffContext(Original, Update, localName.Split('.').ToList(), new HashSet<ProtoMessage>(_inProgress));
+
+        public ProtoTypeEntry? OriginalType(string fullName) => Original.Types.TryGetValue(fullName, out ProtoTypeEntry? t) ? t : null;
+        public ProtoTypeEntry? UpdateType(string fullName) => Update.Types.TryGetValue(fullName, out ProtoTypeEntry? t) ? t : null;
+
+        public Scope Enter(string segment)
+        {
+            _path.Add(segment);
+            return new Scope(_path);
+        }
+
+        /// <summary>Marks a message as being compared; false when it already is (a recursive type).</summary>
+        public bool TryBegin(ProtoMessage original) => _inProgress.Add(original);
+
+        public void End(ProtoMessage original) => _inProgress.Remove(original);
+
+        public void Add(string type, string message, SourceLocation? originalLocation, SourceLocation? updateLocation)
+        {
+            string path = "#/" + string.Join("/", _path);
+            Differences.Add(new Difference(type, path, ProtoDifferenceTypes.IsCompatible(type), message, originalLocation, updateLocation));
+        }
+
+        public void AddAt(string segment, string type, string message, SourceLocation? originalLocation, SourceLocation? updateLocation)
+        {
+            using (Enter(segment)) Add(type, message, originalLocation, updateLocation);
+        }
+
+        public readonly struct Scope : System.IDisposable
+        {
+            private readonly List<string> _path;
+
+            public Scope(List<string> path) => _path = path;
+
+            public void Dispose() => _path.RemoveAt(_path.Count - 1);
+        }
+    }
+}

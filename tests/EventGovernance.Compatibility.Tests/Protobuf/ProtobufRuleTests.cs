@@ -1,0 +1,237 @@
+using System.Collections.Generic;
+using System.Linq;
+using EventGovernance.Compatibility;
+using EventGovernance.Compatibility.Protobuf;
+using static EventGovernance.Compatibility.Tests.Protobuf.ProtobufTestSchemas;
+
+namespace EventGovernance.Compatibility.Tests.Protobuf;
+
+/// <summary>The registry's rules beyond the corpus: proto2 labels, maps, enums, nesting, oneofs, syntax.</summary>
+public sealed class ProtobufRuleTests
+{
+    [Fact]
+    public void Identical_schemas_have_no_differences()
+    {
+        const string schema = "syntax = \"proto3\";\npackage shop;\nmessage Order { string id = 1; map<string, int64> lines = 2; oneof pay { string card = 3; string iban = 4; } }\nenum State { NEW = 0; PAID = 1; }";
+        Assert.Empty(Diff(schema, schema));
+    }
+
+    [Fact]
+    public void Adding_a_required_field_breaks_readers_of_old_data()
+    {
+        var differences = Diff(
+            "syntax = \"proto2\";\nmessage M { optional string a = 1; }",
+            "syntax = \"proto2\";\nmessage M { optional string a = 1; required int32 b = 2; }");
+        Difference d = Assert.Single(differences);
+        Assert.Equal("REQUIRED_FIELD_ADDED #/M/2", d.ToString());
+        Assert.False(d.IsCompatible);
+    }
+
+    [Fact]
+    public void Removing_a_required_field_is_breaking()
+    {
+        var differences = Diff(
+            "syntax = \"proto2\";\nmessage M { required string a = 1; optional int32 b = 2; }",
+            "syntax = \"proto2\";\nmessage M { optional int32 b = 2; }");
+        Assert.Equal(new[] { "REQUIRED_FIELD_REMOVED #/M/1" }, Changes(differences));
+        Assert.False(differences[0].IsCompatible);
+    }
+
+    [Fact]
+    public void Numeric_label_change_is_breaking_but_string_label_change_is_not()
+    {
+        var numeric = Diff(
+            "syntax = \"proto2\";\nmessage M { optional int32 a = 1; }",
+            "syntax = \"proto2\";\nmessage M { repeated int32 a = 1; }");
+        Assert.Equal(new[] { "FIELD_NUMERIC_LABEL_CHANGED #/M/1" }, Changes(numeric));
+        Assert.False(numeric[0].IsCompatible);
+
+        var text = Diff(
+            "syntax = \"proto2\";\nmessage M { optional bytes a = 1; }",
+            "syntax = \"proto2\";\nmessage M { repeated bytes a = 1; }");
+        Assert.Equal(new[] { "FIELD_STRING_OR_BYTES_LABEL_CHANGED #/M/1" }, Changes(text));
+        Assert.True(text[0].IsCompatible);
+    }
+
+    [Theory]
+    [InlineData("int32", "uint64", true)]
+    [InlineData("int64", "bool", true)]
+    [InlineData("sint32", "sint64", true)]
+    [InlineData("string", "bytes", true)]
+    [InlineData("fixed32", "sfixed32", true)]
+    [InlineData("fixed64", "sfixed64", true)]
+    [InlineData("int32", "sint32", false)]
+    [InlineData("float", "double", false)]
+    [InlineData("fixed32", "fixed64", false)]
+    [InlineData("string", "int32", false)]
+    public void Scalar_changes_follow_the_compatible_groups(string before, string after, bool compatible)
+    {
+        var differences = Diff(
+            $"syntax = \"proto3\";\nmessage M {{ {before} a = 1; }}",
+            $"syntax = \"proto3\";\nmessage M {{ {after} a = 1; }}");
+        Assert.Equal(compatible, differences.All(d => d.IsCompatible));
+        if (!compatible) Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/M/1" }, Changes(differences));
+    }
+
+    [Fact]
+    public void Enum_field_is_a_varint_scalar_but_not_a_zigzag_one()
+    {
+        const string enumDecl = "\nenum E { A = 0; }";
+        Assert.Empty(Diff("syntax = \"proto3\";\nmessage M { E a = 1; }" + enumDecl, "syntax = \"proto3\";\nmessage M { int64 a = 1; }" + enumDecl));
+        Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/M/1" },
+            Changes(Diff("syntax = \"proto3\";\nmessage M { E a = 1; }" + enumDecl, "syntax = \"proto3\";\nmessage M { sint64 a = 1; }" + enumDecl)));
+    }
+
+    [Fact]
+    public void Map_value_type_change_is_reported_at_the_map_field()
+    {
+        var differences = Diff(
+            "syntax = \"proto3\";\nmessage M { map<string, int32> m = 1; }",
+            "syntax = \"proto3\";\nmessage M { map<string, string> m = 1; }");
+        Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/M/1" }, Changes(differences));
+    }
+
+    [Fact]
+    public void Map_to_repeated_message_changes_the_field_kind()
+    {
+        var differences = Diff(
+            "syntax = \"proto3\";\nmessage M { map<string, int32> m = 1; }",
+            "syntax = \"proto3\";\nmessage M { repeated Entry m = 1; message Entry { string key = 1; int32 value = 2; } }");
+        Assert.Equal(Sorted("FIELD_KIND_CHANGED #/M/1", "MESSAGE_ADDED #/M/Entry"), Changes(differences));
+    }
+
+    [Fact]
+    public void Named_type_change_between_local_messages_is_breaking()
+    {
+        var differences = Diff(
+            "syntax = \"proto3\";\nmessage A { string s = 1; }\nmessage B { string s = 1; }\nmessage M { A x = 1; }",
+            "syntax = \"proto3\";\nmessage A { string s = 1; }\nmessage B { string s = 1; }\nmessage M { B x = 1; }");
+        Assert.Equal(new[] { "FIELD_NAMED_TYPE_CHANGED #/M/1" }, Changes(differences));
+    }
+
+    [Fact]
+    public void Enum_constants_are_compared_by_number()
+    {
+        var differences = Diff(
+            "syntax = \"proto3\";\nenum E { A = 0; B = 1; C = 2; }",
+            "syntax = \"proto3\";\nenum E { A = 0; BEE = 1; D = 3; }");
+        Assert.Equal(Sorted("ENUM_CONST_CHANGED #/E/1", "ENUM_CONST_REMOVED #/E/2", "ENUM_CONST_ADDED #/E/3"), Changes(differences));
+        Assert.All(differences, d => Assert.True(d.IsCompatible));
+    }
+
+    [Fact]
+    public void Nested_message_changes_carry_the_nesting_in_the_path()
+    {
+        var differences = Diff(
+            "syntax = \"proto3\";\nmessage A { message B { message C { int32 x = 1; } } }",
+            "syntax = \"proto3\";\nmessage A { message B { message C { string x = 1; } } }");
+        Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/A/B/C/1" }, Changes(differences));
+    }
+
+    [Fact]
+    public void Dropping_a_member_of_a_surviving_oneof_is_breaking()
+    {
+        var differences = Diff(
+            "syntax = \"proto3\";\nmessage M { oneof o { string a = 1; string b = 2; } }",
+            "syntax = \"proto3\";\nmessage M { oneof o { string a = 1; } }");
+        Assert.Equal(new[] { "ONEOF_FIELD_REMOVED #/M/o/2" }, Changes(differences));
+        Assert.False(differences[0].IsCompatible);
+    }
+
+    [Fact]
+    public void Deleting_a_whole_oneof_is_compatible()
+    {
+        var differences = Diff(
+            "syntax = \"proto3\";\nmessage M { string s = 9; oneof o { string a = 1; string b = 2; } }",
+            "syntax = \"proto3\";\nmessage M { string s = 9; }");
+        Assert.Equal(new[] { "ONEOF_REMOVED #/M/o" }, Changes(differences));
+        Assert.True(differences[0].IsCompatible);
+    }
+
+    [Fact]
+    public void Proto3_optional_is_a_label_not_a_oneof()
+    {
+        var differences = Diff(
+            "syntax = \"proto3\";\nmessage M { int32 a = 1; }",
+            "syntax = \"proto3\";\nmessage M { optional int32 a = 1; }");
+        Assert.Empty(differences);
+    }
+
+    [Fact]
+    public void Syntax_change_from_proto2_to_proto3_keeps_fields_compatible()
+    {
+        var differences = Diff(
+            "syntax = \"proto2\";\nmessage M { optional int32 a = 1; optional string b = 2; repeated int64 c = 3; }",
+            "syntax = \"proto3\";\nmessage M { int32 a = 1; string b = 2; repeated int64 c = 3; }");
+        Assert.Empty(differences);
+    }
+
+    [Fact]
+    public void Package_change_is_breaking_and_located_at_both_package_statements()
+    {
+        var differences = Diff("syntax = \"proto3\";\npackage a;\nmessage M { int32 x = 1; }", "syntax = \"proto3\";\n\npackage b;\nmessage M { int32 x = 1; }");
+        Difference d = Assert.Single(differences);
+        Assert.Equal("PACKAGE_CHANGED #/", d.ToString());
+        Assert.False(d.IsCompatible);
+        Assert.Equal((2, 1), (d.OriginalLocation!.Line, d.OriginalLocation.Column));
+        Assert.Equal((3, 1), (d.UpdateLocation!.Line, d.UpdateLocation.Column));
+    }
+
+    [Fact]
+    public void Field_differences_point_at_the_field_in_each_file()
+    {
+        const string original = "syntax = \"proto3\";\n// an order\nmessage Order {\n  string id = 1;\n  int32 total = 2;\n}";
+        const string update = "syntax = \"proto3\";\nmessage Order {\n  string id = 1;\n\n    /* the sum */ string total = 2 [deprecated = true];\n}";
+        Difference d = Assert.Single(Diff(Proto(original, "v1.proto"), Proto(update, "v2.proto")));
+        Assert.Equal("FIELD_SCALAR_KIND_CHANGED #/Order/2", d.ToString());
+        Assert.Equal("v1.proto", d.OriginalLocation!.File);
+        Assert.Equal((5, 3), (d.OriginalLocation.Line, d.OriginalLocation.Column));
+        Assert.Equal("v2.proto", d.UpdateLocation!.File);
+        Assert.Equal((5, 19), (d.UpdateLocation.Line, d.UpdateLocation.Column));
+        Assert.Contains("total", d.Message);
+    }
+
+    [Fact]
+    public void Removed_message_points_at_the_original_declaration()
+    {
+        Difference d = Assert.Single(Diff("syntax = \"proto3\";\nmessage A {}\n\n  message Gone { int32 x = 1; }", "syntax = \"proto3\";\nmessage A {}"));
+        Assert.Equal("MESSAGE_REMOVED #/Gone", d.ToString());
+        Assert.Null(d.UpdateLocation);
+        Assert.Equal((4, 3), (d.OriginalLocation!.Line, d.OriginalLocation.Column));
+    }
+
+    [Fact]
+    public void Breaking_change_inside_an_imported_type_is_located_in_the_imported_file()
+    {
+        const string v1 = "syntax = \"proto3\";\npackage lib;\nmessage Money {\n  int64 units = 1;\n}";
+        const string v2 = "syntax = \"proto3\";\npackage lib;\nmessage Money {\n  string units = 1;\n}";
+        const string main = "syntax = \"proto3\";\nimport \"lib/money.proto\";\nmessage Order {\n  lib.Money total = 1;\n}";
+        var differences = Diff(
+            Proto(main, "order.proto", new Dictionary<string, string> { ["lib/money.proto"] = v1 }),
+            Proto(main, "order.proto", new Dictionary<string, string> { ["lib/money.proto"] = v2 }));
+        Assert.Equal(Sorted("FIELD_SCALAR_KIND_CHANGED #/Money/1", "FIELD_NAMED_TYPE_CHANGED #/Order/1"), Changes(differences));
+        Difference inner = differences.Single(d => d.Type == ProtoDifferenceTypes.FieldScalarKindChanged);
+        Assert.Equal("lib/money.proto", inner.UpdateLocation!.File);
+        Assert.Equal(4, inner.UpdateLocation.Line);
+    }
+
+    [Fact]
+    public void Recursive_imported_type_comparison_terminates()
+    {
+        const string tree1 = "syntax = \"proto3\";\nmessage Node { repeated Node children = 1; int32 v = 2; }";
+        const string tree2 = "syntax = \"proto3\";\nmessage Node { repeated Node children = 1; int64 v = 2; string label = 3; }";
+        const string main = "syntax = \"proto3\";\nimport \"tree.proto\";\nmessage Doc { Node root = 1; }";
+        var differences = Diff(
+            Proto(main, "doc.proto", new Dictionary<string, string> { ["tree.proto"] = tree1 }),
+            Proto(main, "doc.proto", new Dictionary<string, string> { ["tree.proto"] = tree2 }));
+        Assert.Equal(new[] { "FIELD_ADDED #/Node/3" }, Changes(differences));
+    }
+
+    [Fact]
+    public void Every_reported_type_is_one_of_confluents()
+    {
+        Assert.Equal(26, ProtoDifferenceTypes.All.Count);
+        Assert.False(ProtoDifferenceTypes.IsCompatible(ProtoDifferenceTypes.MultipleFieldsMovedToOneof));
+        Assert.True(ProtoDifferenceTypes.IsCompatible(ProtoDifferenceTypes.OneofFieldMovedToTopLevel));
+    }
+}
