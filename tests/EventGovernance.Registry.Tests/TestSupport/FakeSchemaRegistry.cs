@@ -34,6 +34,7 @@ namespace EventGovernance.TestSupport
 
         public FakeSchemaRegistry()
         {
+            Verdict = EngineVerdict;
             int port = FreePort();
             Url = $"http://127.0.0.1:{port}";
             _listener.Prefixes.Add(Url + "/");
@@ -52,7 +53,10 @@ namespace EventGovernance.TestSupport
         public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
         /// <summary>The server's compatibility verdict (subject, level, history oldest first, candidate).</summary>
-        public Func<string, CompatibilityLevel, IReadOnlyList<SchemaSource>, SchemaSource, bool> Verdict { get; set; } = EngineVerdict;
+        public Func<string, CompatibilityLevel, IReadOnlyList<SchemaSource>, SchemaSource, bool> Verdict { get; set; }
+
+        /// <summary>The formats the default verdict uses: the test format unless a test asks for the real engines.</summary>
+        public Func<SchemaType, ISchemaFormat> Formats { get; set; } = _ => FieldListFormat.Instance;
 
         /// <summary>Registrations under this subject are answered 503 (a registry failing half-way through a batch).</summary>
         public string? FailRegistrationOf { get; set; }
@@ -280,9 +284,9 @@ namespace EventGovernance.TestSupport
         private bool ReferencesExist(Version candidate) =>
             candidate.References.All(r => FindVersion(r.Subject, r.Version.ToString()) != null);
 
-        private static bool EngineVerdict(string subject, CompatibilityLevel level, IReadOnlyList<SchemaSource> history, SchemaSource candidate)
+        private bool EngineVerdict(string subject, CompatibilityLevel level, IReadOnlyList<SchemaSource> history, SchemaSource candidate)
         {
-            var format = FieldListFormat.Instance;
+            ISchemaFormat format = Formats(candidate.Type);
             return CompatibilityChecker.Check(format, format.Parse(candidate), history.Select(format.Parse).ToList(), level).IsCompatible;
         }
 
