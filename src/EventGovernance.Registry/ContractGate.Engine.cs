@@ -53,25 +53,31 @@ namespace EventGovernance.Registry
         private async Task<GateEvaluation> EvaluateAsync(Contract contract, IReadOnlyDictionary<string, Contract> byPath, CancellationToken cancellationToken)
         {
             string fullPath = Path.GetFullPath(contract.FilePath);
+            CompatibilityLevel? level = null;
+            try
+            {
+                level = await ResolveLevelAsync(contract, cancellationToken).ConfigureAwait(false);
+                return await EvaluateAsync(contract, fullPath, level.Value, byPath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SchemaException || e is NotSupportedException)
+            {
+                // Bad input (the contract, a registered version, a registry file) fails this contract only;
+                // a registry that cannot be reached fails the whole run (RegistryUnavailableException).
+                return Invalid(contract, level ?? CompatibilityLevel.Backward, ForDisplay(e, contract, fullPath));
+            }
+        }
+
+        private async Task<GateEvaluation> EvaluateAsync(Contract contract, string fullPath, CompatibilityLevel level,
+            IReadOnlyDictionary<string, Contract> byPath, CancellationToken cancellationToken)
+        {
             IReadOnlyList<int> versions = await _registry.GetVersionsAsync(contract.Subject, cancellationToken).ConfigureAwait(false);
-            CompatibilityLevel level = await ResolveLevelAsync(contract, cancellationToken).ConfigureAwait(false);
 
             // The candidate: read and parsed with references resolved inside the contracts root only.
             string root = _options.ContractsRoot ?? Path.GetDirectoryName(fullPath)!;
             var recorder = new RecordingResolver(new ContractsRootResolver(root));
-            ISchemaFormat format;
-            SchemaSource candidate;
-            ParsedSchema parsed;
-            try
-            {
-                format = _formats(contract.Type);
-                candidate = SchemaSource.FromFile(fullPath, contract.Type, recorder);
-                parsed = format.Parse(candidate);
-            }
-            catch (Exception e) when (e is SchemaException || e is NotSupportedException)
-            {
-                return Invalid(contract, level, ForDisplay(e, contract, fullPath));
-            }
+            ISchemaFormat format = _formats(contract.Type);
+            SchemaSource candidate = SchemaSource.FromFile(fullPath, contract.Type, recorder);
+            ParsedSchema parsed = format.Parse(candidate);
 
             if (versions.Count == 0)
             {
@@ -91,30 +97,22 @@ namespace EventGovernance.Registry
                     candidate.Text, Dependencies(recorder, fullPath, byPath), latestVersion);
             }
 
-            CompatibilityResult result;
-            try
+            // Non-transitive levels only ever look at the latest version: do not fetch the rest.
+            IReadOnlyList<int> checkedVersions = level.IsTransitive() ? versions : new[] { latestVersion };
+            var history = new List<ParsedSchema>();
+            foreach (int version in checkedVersions)
             {
-                // Non-transitive levels only ever look at the latest version: do not fetch the rest.
-                IReadOnlyList<int> checkedVersions = level.IsTransitive() ? versions : new[] { latestVersion };
-                var history = new List<ParsedSchema>();
-                foreach (int version in checkedVersions)
-                {
-                    RegisteredSchema registered = version == latestVersion
-                        ? latest
-                        : await _registry.GetSchemaAsync(contract.Subject, version, cancellationToken).ConfigureAwait(false);
-                    if (registered.Type != contract.Type)
-                        throw new SchemaException(contract.DisplayPath,
-                            $"the contract is {contract.Type.ToRegistryName()} but version {version} of '{contract.Subject}' is {registered.Type.ToRegistryName()}; a subject cannot change its schema type");
-                    SchemaSource source = new SchemaSource(registered.Text, registered.Type, registered.Location,
-                        await ResolverForAsync(registered, 0, cancellationToken).ConfigureAwait(false));
-                    history.Add(format.Parse(source));
-                }
-                result = CompatibilityChecker.Check(format, parsed, history, level, _options.Engine);
+                RegisteredSchema registered = version == latestVersion
+                    ? latest
+                    : await _registry.GetSchemaAsync(contract.Subject, version, cancellationToken).ConfigureAwait(false);
+                if (registered.Type != contract.Type)
+                    throw new SchemaException(contract.DisplayPath,
+                        $"the contract is {contract.Type.ToRegistryName()} but version {version} of '{contract.Subject}' is {registered.Type.ToRegistryName()}; a subject cannot change its schema type");
+                SchemaSource source = new SchemaSource(registered.Text, registered.Type, registered.Location,
+                    await ResolverForAsync(registered, 0, cancellationToken).ConfigureAwait(false));
+                history.Add(format.Parse(source));
             }
-            catch (Exception e) when (e is SchemaException || e is NotSupportedException)
-            {
-                return Invalid(contract, level, ForDisplay(e, contract, fullPath));
-            }
+            CompatibilityResult result = CompatibilityChecker.Check(format, parsed, history, level, _options.Engine);
 
             IReadOnlyList<ContractDependency> dependencies = Dependencies(recorder, fullPath, byPath);
             IReadOnlyList<Difference> differences = result.Differences.Select(d => ForDisplay(d, contract, fullPath)).ToList();

@@ -85,8 +85,8 @@ namespace EventGovernance.Cli.Tests
             CliResult result = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"));
 
             Assert.Equal(2, result.ExitCode);
-            Assert.StartsWith($"{config}(1,", Assert.Single(result.StderrLines));
-            Assert.Contains("error EG1002", result.Stderr);
+            Assert.Contains($"{config}(1,24): error EG1002: \"compatibilityLevel\" must be a string", result.Stdout);
+            Assert.Contains("INVALID    grows (", result.Stdout);
         }
 
         [Fact]

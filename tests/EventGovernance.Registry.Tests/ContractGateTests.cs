@@ -124,6 +124,20 @@ namespace EventGovernance.Registry.Tests
         }
 
         [Fact]
+        public async Task A_malformed_registered_version_makes_the_contract_invalid_naming_the_registry_file()
+        {
+            using var dir = new TempDirectory();
+            string registered = dir.Write("registry/subjects/a/versions/1.json", "id!\nbad-name\n");
+            string file = dir.Write("a.schema.json", "id!\nnote\n");
+            var registry = new EmbeddedRegistry(dir.Combine("registry"));
+
+            ContractResult result = (await Gate(registry, dir.Path).CheckAsync(new[] { ContractFor(file) })).Single();
+
+            Assert.Equal(ContractStatus.Invalid, result.Status);
+            Assert.Equal((registered, 2), (result.Error!.File, result.Error.Line));
+        }
+
+        [Fact]
         public async Task A_placeholder_engine_is_reported_as_invalid_not_thrown()
         {
             using var dir = new TempDirectory();
