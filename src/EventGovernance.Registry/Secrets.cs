@@ -23,6 +23,8 @@ namespace EventGovernance.Registry
             // "user:password": the password alone must not leak either.
             int colon = value!.IndexOf(':');
             if (colon >= 0 && colon < value.Length - 1) _values.Add(value.Substring(colon + 1));
+            // Longest first so a password inside "user:password" is masked as a whole.
+            _values.Sort((a, b) => b.Length.CompareTo(a.Length));
         }
 
         /// <summary>The text with user info removed from URLs and every known secret masked.</summary>
@@ -30,8 +32,6 @@ namespace EventGovernance.Registry
         {
             if (string.IsNullOrEmpty(text)) return text ?? "";
             string result = StripUserInfo(text!);
-            // Longest first so a password inside "user:password" is masked as a whole.
-            _values.Sort((a, b) => b.Length.CompareTo(a.Length));
             foreach (string secret in _values)
                 result = result.Replace(secret, Mask);
             return result;

@@ -138,6 +138,33 @@ namespace EventGovernance.Cli.Tests
         }
 
         [Fact]
+        public void Credentials_come_from_the_environment_and_never_show()
+        {
+            using var server = new FakeSchemaRegistry { RequiredAuthorization = "Bearer env-token-42" };
+            server.Seed("a", "id!\n");
+            using var dir = new TempDirectory();
+            dir.Write("contracts/a.schema.json", "id!\nnote\n");
+            string? saved = Environment.GetEnvironmentVariable(RegistryOptions.BearerTokenVariable);
+            try
+            {
+                Environment.SetEnvironmentVariable(RegistryOptions.BearerTokenVariable, "env-token-42");
+                CliResult accepted = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"), "--registry", server.Url);
+                server.RequiredAuthorization = "Bearer rotated";
+                CliResult refused = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"), "--registry", server.Url, "--format", "json");
+
+                Assert.Equal(0, accepted.ExitCode);
+                Assert.Contains("COMPATIBLE a (", accepted.Stdout);
+                Assert.Equal(2, refused.ExitCode);
+                Assert.Contains("refused the credentials (401)", refused.Stderr);
+                Assert.DoesNotContain("env-token-42", accepted.Stdout + accepted.Stderr + refused.Stdout + refused.Stderr);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable(RegistryOptions.BearerTokenVariable, saved);
+            }
+        }
+
+        [Fact]
         public void An_unreachable_registry_exits_2_with_eg1003()
         {
             using var dir = new TempDirectory();
