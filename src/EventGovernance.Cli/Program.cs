@@ -60,6 +60,13 @@ namespace EventGovernance.Cli
                 stderr.WriteLine(e.Usage);
                 return Failed;
             }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // Expected failures are handled by each command; anything reaching here is a defect in
+                // eventgov or an engine. Still one line, so scripts and build logs stay readable.
+                stderr.WriteLine(OneLine($"eventgov: internal error ({e.GetType().Name}): {e.Message}"));
+                return Failed;
+            }
         }
 
         /// <summary>One line for a failure: never a stack trace, never more than one line.</summary>

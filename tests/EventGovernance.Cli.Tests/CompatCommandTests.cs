@@ -122,6 +122,25 @@ namespace EventGovernance.Cli.Tests
         }
 
         [Fact]
+        public void An_engine_defect_is_still_one_line_without_a_stack_trace()
+        {
+            using var dir = new TempDirectory();
+            string old = dir.Write("v1.json", "id!\n");
+            string candidate = dir.Write("v2.json", "id!\n");
+            Program.Formats = _ => throw new System.InvalidOperationException("engine bug\nsecond line");
+            try
+            {
+                CliResult result = CliRunner.Run("compat", "--old", old, "--new", candidate);
+                Assert.Equal(2, result.ExitCode);
+                Assert.Equal("eventgov: internal error (InvalidOperationException): engine bug second line", Assert.Single(result.StderrLines));
+            }
+            finally
+            {
+                Program.Formats = EventGovernance.Compatibility.SchemaFormats.For;
+            }
+        }
+
+        [Fact]
         public void References_resolve_inside_the_root_and_are_refused_outside_it()
         {
             using var dir = new TempDirectory();
