@@ -74,7 +74,7 @@ namespace EventGovernance.Registry
 
             // The candidate: read and parsed with references resolved inside the contracts root only.
             string root = _options.ContractsRoot ?? Path.GetDirectoryName(fullPath)!;
-            var recorder = new RecordingResolver(new ContractsRootResolver(root));
+            var recorder = new RecordingResolver(new ContractsRootResolver(root), avroNames: contract.Type == SchemaType.Avro);
             ISchemaFormat format = _formats(contract.Type);
             SchemaSource candidate = SchemaSource.FromFile(fullPath, contract.Type, recorder);
             ParsedSchema parsed = format.Parse(candidate);
@@ -263,17 +263,49 @@ namespace EventGovernance.Registry
     internal sealed class RecordingResolver : IReferenceResolver
     {
         private readonly IReferenceResolver _inner;
+        private readonly bool _avroNames;
         private readonly List<(string? From, string Name, string? ResolvedPath)> _resolved = new List<(string?, string, string?)>();
 
-        public RecordingResolver(IReferenceResolver inner) => _inner = inner;
+        /// <param name="avroNames">
+        /// Resolve an Avro full name (<c>com.acme.Address</c>) to the file named after it (<c>com.acme.Address.avsc</c>,
+        /// else <c>Address.avsc</c>), so the reference is recorded under the full name, as the registry names Avro references.
+        /// </param>
+        public RecordingResolver(IReferenceResolver inner, bool avroNames = false)
+        {
+            _inner = inner;
+            _avroNames = avroNames;
+        }
 
         public SchemaSource Resolve(string reference, SchemaSource from)
         {
-            SchemaSource found = _inner.Resolve(reference, from);
+            SchemaSource found = _avroNames && IsAvroFullName(reference) ? ResolveAvroName(reference, from) : _inner.Resolve(reference, from);
             string? resolved = found.Path == null ? null : Path.GetFullPath(found.Path);
             lock (_resolved) _resolved.Add((from.Path == null ? null : Path.GetFullPath(from.Path), reference, resolved));
             return found;
         }
+
+        private SchemaSource ResolveAvroName(string fullName, SchemaSource from)
+        {
+            string shortName = fullName.Substring(fullName.LastIndexOf('.') + 1);
+            SchemaException? first = null;
+            foreach (string candidate in new[] { fullName + ".avsc", shortName + ".avsc" })
+            {
+                try
+                {
+                    return _inner.Resolve(candidate, from);
+                }
+                catch (SchemaException e)
+                {
+                    first ??= e;
+                }
+            }
+            throw first!;
+        }
+
+        /// <summary>Dotted identifiers only, and not a file name: "com.acme.Address", never "address.avsc" or "../x".</summary>
+        private static bool IsAvroFullName(string name) =>
+            !name.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase)
+            && name.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));
 
         /// <summary>Distinct references made directly by the schema at <paramref name="fullPath"/>, in first-use order.</summary>
         public IEnumerable<(string Name, string? ResolvedPath)> ReferencesFrom(string fullPath)
