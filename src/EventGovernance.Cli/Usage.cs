@@ -32,7 +32,8 @@ Exit codes: 0 compatible, 1 breaking change, 2 bad usage, bad input or registry 
   --contracts <dir>    where the contracts are (default: contracts)
   --registry <dir|url> an embedded registry directory or a Confluent Schema Registry URL
                        (default: $SCHEMA_REGISTRY_URL, else <contracts>/registry); credentials come from
-                       SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO or SCHEMA_REGISTRY_BEARER_TOKEN
+                       SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO or SCHEMA_REGISTRY_BEARER_TOKEN; a private CA
+                       for https from SCHEMA_REGISTRY_SSL_CA_LOCATION (a PEM file)
   --level <level>      check every contract at this level instead of the registry's
   --policy <policy>    strict (default) | lenient: the JSON Schema policy
   --format <format>    text (default) | json

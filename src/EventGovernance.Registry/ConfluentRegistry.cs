@@ -47,6 +47,12 @@ namespace EventGovernance.Registry
                 RetriesWaitMs = (int)Math.Max(0, options.RetryWait.TotalMilliseconds),
                 RetriesMaxWaitMs = (int)Math.Max(0, options.MaxRetryWait.TotalMilliseconds),
             };
+            if (options.SslCaLocation != null)
+            {
+                if (!System.IO.File.Exists(options.SslCaLocation))
+                    throw new RegistryUnavailableException($"the CA certificate file {options.SslCaLocation} for {DisplayName} does not exist");
+                config.SslCaLocation = options.SslCaLocation;
+            }
             Sr.IAuthenticationHeaderValueProvider? bearer = null;
             if (options.BearerToken != null)
             {
@@ -61,7 +67,7 @@ namespace EventGovernance.Registry
             {
                 _client = new Sr.CachedSchemaRegistryClient(config, bearer);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException || e is System.Security.Cryptography.CryptographicException || e is System.IO.IOException)
             {
                 throw new RegistryUnavailableException($"cannot use the registry {DisplayName}: {_secrets.Scrub(e.Message)}");
             }

@@ -8,6 +8,7 @@ namespace EventGovernance.Registry
         public const string UrlVariable = "SCHEMA_REGISTRY_URL";
         public const string BasicAuthVariable = "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO";
         public const string BearerTokenVariable = "SCHEMA_REGISTRY_BEARER_TOKEN";
+        public const string SslCaLocationVariable = "SCHEMA_REGISTRY_SSL_CA_LOCATION";
 
         /// <summary>An http(s) URL (Confluent Schema Registry) or a directory (embedded registry).</summary>
         public string Location { get; set; } = "";
@@ -17,6 +18,9 @@ namespace EventGovernance.Registry
 
         /// <summary>A static bearer token; never printed.</summary>
         public string? BearerToken { get; set; }
+
+        /// <summary>A PEM file of CA certificates to trust for an https registry with a private CA (else the system's trust store).</summary>
+        public string? SslCaLocation { get; set; }
 
         /// <summary>How long one HTTP request may take.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -35,13 +39,14 @@ namespace EventGovernance.Registry
         /// <summary>
         /// Options from the environment: the location is the argument when given, else
         /// <c>SCHEMA_REGISTRY_URL</c>; credentials come from <c>SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO</c> and
-        /// <c>SCHEMA_REGISTRY_BEARER_TOKEN</c>. Callers overwrite properties afterwards to let explicit values win.
+        /// <c>SCHEMA_REGISTRY_BEARER_TOKEN</c>, a private CA from <c>SCHEMA_REGISTRY_SSL_CA_LOCATION</c>. Callers overwrite properties afterwards to let explicit values win.
         /// </summary>
         public static RegistryOptions FromEnvironment(string? location) => new RegistryOptions
         {
             Location = NonEmpty(location) ?? NonEmpty(Environment.GetEnvironmentVariable(UrlVariable)) ?? "",
             BasicAuthUserInfo = NonEmpty(Environment.GetEnvironmentVariable(BasicAuthVariable)),
             BearerToken = NonEmpty(Environment.GetEnvironmentVariable(BearerTokenVariable)),
+            SslCaLocation = NonEmpty(Environment.GetEnvironmentVariable(SslCaLocationVariable)),
         };
 
         internal static bool IsUrl(string? location) =>
