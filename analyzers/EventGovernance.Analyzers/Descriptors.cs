@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+
+namespace EventGovernance.Analyzers
+{
+    /// <summary>The descriptor of every rule; each one links to its page under docs/rules.</summary>
+    public static class Descriptors
+    {
+        /// <summary>Where the rule pages live; the id and ".md" are appended.</summary>
+        public const string HelpLinkBase = "https://github.com/eventgovernance/eventgovernance/blob/main/docs/rules/";
+
+        private const string Reliability = "Reliability";
+        private const string Design = "Design";
+
+        /// <summary>EG0001.</summary>
+        public static readonly DiagnosticDescriptor KafkaMessageWithoutKey = new DiagnosticDescriptor(
+            RuleIds.KafkaMessageWithoutKey,
+            title: "Kafka message produced without a partition key",
+            messageFormat: "Kafka message produced{0} has no key, so events for one entity may be spread over partitions and reordered; key it by a stable entity id",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Kafka only orders messages within a partition, and the partition is chosen from the key. A message without a key goes to any partition, so two events about the same order or user can be consumed out of order.",
+            helpLinkUri: HelpLink(RuleIds.KafkaMessageWithoutKey));
+
+        /// <summary>EG0002.</summary>
+        public static readonly DiagnosticDescriptor KafkaAutoCommit = new DiagnosticDescriptor(
+            RuleIds.KafkaAutoCommit,
+            title: "Kafka consumer commits offsets before the message is processed",
+            messageFormat: "Consumer configuration leaves auto-commit on with automatic offset store, so offsets are committed on a timer whether or not processing finished; set EnableAutoOffsetStore = false and call StoreOffset after processing, or set EnableAutoCommit = false and commit yourself",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "With enable.auto.commit on and enable.auto.offset.store on (the defaults), the client stores each offset as soon as the message is handed out and commits it in the background. A crash while processing loses that message.",
+            helpLinkUri: HelpLink(RuleIds.KafkaAutoCommit));
+
+        /// <summary>EG0003.</summary>
+        public static readonly DiagnosticDescriptor RabbitMqAutoAck = new DiagnosticDescriptor(
+            RuleIds.RabbitMqAutoAck,
+            title: "RabbitMQ consumer acknowledges on delivery",
+            messageFormat: "'{0}' is called with autoAck: true, so the broker forgets each message as soon as it is sent and a crash while processing loses it; acknowledge with BasicAck after processing",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "With automatic acknowledgement the broker deletes a message when it is delivered, before the consumer has done anything with it.",
+            helpLinkUri: HelpLink(RuleIds.RabbitMqAutoAck));
+
+        /// <summary>EG0004. Reported when the compilation ends, because contracts are also found from Produce calls anywhere in it.</summary>
+        public static readonly DiagnosticDescriptor EventContractEnvelope = new DiagnosticDescriptor(
+            RuleIds.EventContractEnvelope,
+            title: "Event contract is missing envelope fields",
+            messageFormat: "Event contract '{0}' is missing envelope fields: {1}",
+            category: Design,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Every event needs an id for deduplication, a type and version for routing and upcasting, an occurred-at timestamp and a correlation id for tracing.",
+            helpLinkUri: HelpLink(RuleIds.EventContractEnvelope),
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        private static string HelpLink(string id) => HelpLinkBase + id + ".md";
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EventGovernance.Analyzers
+{
+    /// <summary>EG0001: a Kafka message is produced without a key, so it lands on an arbitrary partition.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class KafkaMessageWithoutKeyAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.KafkaMessageWithoutKey);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                KafkaTypes? kafka = KnownTypes.Create(start.Compilation).Kafka;
+                if (kafka == null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, kafka), OperationKind.Invocation);
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KafkaTypes kafka)
+        {
+            if (!KafkaProduceCall.TryCreate((IInvocationOperation)context.Operation, kafka, out KafkaProduceCall call))
+            {
+                return;
+            }
+
+            if (!HasNoKey(call, kafka))
+            {
+                return;
+            }
+
+            string? topic = call.ConstantTopic;
+            string where = topic == null ? string.Empty : " to topic '" + topic + "'";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaMessageWithoutKey, call.Message.Syntax.GetLocation(), where));
+        }
+
+        /// <summary>True only when the key is known to be absent; a key we cannot see is given the benefit of the doubt.</summary>
+        private static bool HasNoKey(KafkaProduceCall call, KafkaTypes kafka)
+        {
+            if (kafka.Null != null && SymbolEqualityComparer.Default.Equals(call.KeyType, kafka.Null))
+            {
+                return true;
+            }
+
+            IOperation message = call.Message.Value.WalkDownConversions();
+            if (message is IObjectCreationOperation creation)
+            {
+                return IsMessageCreation(creation, kafka) && !InitializerSetsKey(creation);
+            }
+
+            if (message is ILocalReferenceOperation reference)
+            {
+                return LocalMessageHasNoKey(reference.Local, call, kafka);
+            }
+
+            return false;
+        }
+
+        private static bool IsMessageCreation(IObjectCreationOperation creation, KafkaTypes kafka) =>
+            creation.Type is INamedTypeSymbol type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, kafka.Message);
+
+        private static bool InitializerSetsKey(IObjectCreationOperation creation)
+        {
+            if (creation.Initializer == null)
+            {
+                return false;
+            }
+
+            bool keyed = false;
+            foreach (IOperation initializer in creation.Initializer.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation assignment && IsKeyProperty(assignment.Target))
+                {
+                    keyed = !assignment.Value.IsNullOrDefault();
+                }
+            }
+
+            return keyed;
+        }
+
+        /// <summary>
+        /// A message held in a local: unkeyed when the local is given one message creation without a key,
+        /// and the method neither sets <c>Key</c> on it later nor hands it to anything but a Produce call.
+        /// </summary>
+        private static bool LocalMessageHasNoKey(ILocalSymbol local, KafkaProduceCall call, KafkaTypes kafka)
+        {
+            IOperation root = call.Invocation.GetRoot();
+            if (!(root.SingleAssignedValue(local)?.WalkDownConversions() is IObjectCreationOperation creation)
+                || !IsMessageCreation(creation, kafka))
+            {
+                return false;
+            }
+
+            bool keyed = InitializerSetsKey(creation);
+            foreach (IOperation operation in root.Descendants())
+            {
+                if (!(operation is ILocalReferenceOperation use) || !SymbolEqualityComparer.Default.Equals(use.Local, local) || use.IsDeclaration)
+                {
+                    continue;
+                }
+
+                switch (use.Parent)
+                {
+                    case IPropertyReferenceOperation property when IsKeyProperty(property):
+                        if (property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property)
+                        {
+                            keyed = !assignment.Value.IsNullOrDefault();
+                        }
+                        else if (property.Parent is IAssignmentOperation || property.Parent is IArgumentOperation)
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation:
+                        break;
+                    case ISimpleAssignmentOperation reassignment when reassignment.Target == use:
+                        break;
+                    case IArgumentOperation argument when argument.Parent is IInvocationOperation invocation
+                                                          && KafkaProduceCall.TryCreate(invocation, kafka, out _):
+                        break;
+                    default:
+                        // Handed to something we do not follow, which might set the key.
+                        return false;
+                }
+            }
+
+            return !keyed;
+        }
+
+        private static bool IsKeyProperty(IOperation target) =>
+            target is IPropertyReferenceOperation property && property.Property.Name == "Key";
+    }
+}

@@ -1,0 +1,18 @@
+namespace EventGovernance.Analyzers
+{
+    /// <summary>The diagnostic ids of every rule in the package, in one place.</summary>
+    public static class RuleIds
+    {
+        /// <summary>Kafka message produced without a partition key.</summary>
+        public const string KafkaMessageWithoutKey = "EG0001";
+
+        /// <summary>Kafka consumer commits offsets before the message is processed.</summary>
+        public const string KafkaAutoCommit = "EG0002";
+
+        /// <summary>RabbitMQ consumer acknowledges on delivery.</summary>
+        public const string RabbitMqAutoAck = "EG0003";
+
+        /// <summary>Event contract is missing envelope fields.</summary>
+        public const string EventContractEnvelope = "EG0004";
+    }
+}

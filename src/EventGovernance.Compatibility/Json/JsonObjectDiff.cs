@@ -1,0 +1,261 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+
+namespace EventGovernance.Compatibility.Json
+{
+    /// <summary>
+    /// Object schemas: required properties, properties added or removed under open, closed and partially
+    /// open content models, dependencies, additional and unevaluated properties, and property counts.
+    /// </summary>
+    internal static class JsonObjectDiff
+    {
+        public static void Compare(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update)
+        {
+            CompareRequired(context, original, update);
+            CompareProperties(context, original, update);
+            CompareDependencies(context, original, update);
+            CompareAdditionalProperties(context, original, update);
+            CompareUnevaluatedProperties(context, original, update);
+            JsonSchemaDiff.CompareLimit(context, "maxProperties", original.MaxProperties, update.MaxProperties, "MAX_PROPERTIES");
+            JsonSchemaDiff.CompareLimit(context, "minProperties", original.MinProperties, update.MinProperties, "MIN_PROPERTIES");
+        }
+
+        /// <summary>Open: any unknown property with any value is allowed (no additionalProperties/patternProperties restriction).</summary>
+        public static bool IsOpen(ObjectSchemaNode schema)
+        {
+            if (!schema.PermitsAdditionalProperties || schema.AdditionalPropertiesSchema != null || schema.PatternProperties.Count > 0)
+                return false;
+            return schema.UnevaluatedProperties == null || JsonSchemaDiff.Is(schema.UnevaluatedProperties, JsonSchemaKind.Empty);
+        }
+
+        /// <summary>The schema a partially open model applies to an undeclared property, or null when closed.</summary>
+        private static JsonSchemaNode? PartiallyOpenSchema(ObjectSchemaNode schema, string property)
+        {
+            foreach (PatternProperty pattern in schema.PatternProperties)
+                if (Matches(pattern.Regex, property)) return pattern.Schema;
+            if (schema.AdditionalPropertiesSchema != null) return schema.AdditionalPropertiesSchema;
+            if (schema.PermitsAdditionalProperties && schema.UnevaluatedProperties != null
+                && !JsonSchemaDiff.Is(schema.UnevaluatedProperties, JsonSchemaKind.False)
+                && !JsonSchemaDiff.Is(schema.UnevaluatedProperties, JsonSchemaKind.Empty))
+                return schema.UnevaluatedProperties;
+            return null;
+        }
+
+        private static bool Matches(Regex regex, string text)
+        {
+            try
+            {
+                return regex.IsMatch(text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        private static void CompareRequired(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update)
+        {
+            using (context.Enter("required"))
+            {
+                foreach (string name in original.PropertyOrder)
+                {
+                    if (!update.Properties.TryGetValue(name, out JsonSchemaNode? updateSchema)) continue;
+                    bool wasRequired = original.Required.Contains(name);
+                    bool isRequired = update.Required.Contains(name);
+                    if (wasRequired == isRequired) continue;
+                    using (context.EnterName(name))
+                    {
+                        string type = wasRequired ? "REQUIRED_ATTRIBUTE_REMOVED"
+                            : HasDefault(updateSchema) ? "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED" : "REQUIRED_ATTRIBUTE_ADDED";
+                        context.Add(type, RequiredLocation(original, name), RequiredLocation(update, name));
+                    }
+                }
+            }
+        }
+
+        private static bool HasDefault(JsonSchemaNode schema) => schema.Default != null || JsonSchemaDiff.Resolve(schema).Default != null;
+
+        /// <summary>The name inside "required" when listed there, else the property itself.</summary>
+        private static Anchor RequiredLocation(ObjectSchemaNode schema, string name)
+        {
+            JToken? listed = (schema.Keyword("required") as JArray)?.FirstOrDefault(t => t.Type == JTokenType.String && (string)t! == name);
+            return listed != null ? JsonDiffContext.Locate(schema, listed) : PropertyLocation(schema, name);
+        }
+
+        private static Anchor PropertyLocation(ObjectSchemaNode schema, string name) =>
+            schema.Properties.TryGetValue(name, out JsonSchemaNode? property) ? JsonDiffContext.Locate(property) : JsonDiffContext.Locate(schema);
+
+        private static void CompareProperties(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update)
+        {
+            using (context.Enter("properties"))
+            {
+                foreach (string name in original.PropertyOrder.Concat(update.PropertyOrder.Where(n => !original.Properties.ContainsKey(n))))
+                {
+                    if (context.Stopped) return;
+                    using (context.EnterName(name))
+                    {
+                        original.Properties.TryGetValue(name, out JsonSchemaNode? originalSchema);
+                        update.Properties.TryGetValue(name, out JsonSchemaNode? updateSchema);
+                        if (originalSchema != null && updateSchema != null)
+                        {
+                            JsonSchemaDiff.Compare(context, originalSchema, updateSchema);
+                            continue;
+                        }
+                        // Where the property is missing, the difference points at the enclosing object schema.
+                        Anchor originalAt = PropertyLocation(original, name);
+                        Anchor updateAt = PropertyLocation(update, name);
+                        if (updateSchema == null)
+                            PropertyRemoved(context, originalSchema!, update, name, originalAt, updateAt);
+                        else
+                            PropertyAdded(context, original, update, updateSchema, name, originalAt, updateAt);
+                    }
+                }
+            }
+        }
+
+        /// <summary>A removed property is judged by the update's content model: does it still accept the old values?</summary>
+        private static void PropertyRemoved(JsonDiffContext context, JsonSchemaNode originalSchema, ObjectSchemaNode update, string name,
+            Anchor originalAt, Anchor updateAt)
+        {
+            if (IsOpen(update))
+            {
+                context.Add("PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL", originalAt, updateAt);
+                return;
+            }
+            JsonSchemaNode? covering = PartiallyOpenSchema(update, name);
+            if (covering != null)
+            {
+                JsonDiffContext trial = context.Sub();
+                JsonSchemaDiff.Compare(trial, originalSchema, covering);
+                context.AddRange(trial.Differences);
+                context.Add(trial.IsCompatible ? "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", originalAt, updateAt);
+                return;
+            }
+            context.Add(JsonSchemaDiff.Is(originalSchema, JsonSchemaKind.False) ? "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", originalAt, updateAt);
+        }
+
+        /// <summary>An added property is judged by the original's content model: what could old data hold under that name?</summary>
+        private static void PropertyAdded(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update, JsonSchemaNode updateSchema, string name,
+            Anchor originalAt, Anchor updateAt)
+        {
+            bool required = update.Required.Contains(name);
+            if (IsOpen(original))
+            {
+                string type = JsonSchemaDiff.Is(updateSchema, JsonSchemaKind.Empty) ? "PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL"
+                    : !required ? "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"
+                    : HasDefault(updateSchema) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL"
+                    : "REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL";
+                context.Add(type, originalAt, updateAt);
+                return;
+            }
+            JsonSchemaNode? covering = PartiallyOpenSchema(original, name);
+            if (covering != null)
+            {
+                JsonDiffContext trial = context.Sub();
+                JsonSchemaDiff.Compare(trial, covering, updateSchema);
+                context.AddRange(trial.Differences);
+                context.Add(trial.IsCompatible ? "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", originalAt, updateAt);
+            }
+            string requiredType = !required ? "OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"
+                : HasDefault(updateSchema) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL"
+                : "REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL";
+            context.Add(requiredType, originalAt, updateAt);
+        }
+
+        private static void CompareDependencies(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update)
+        {
+            if (original.PropertyDependencies.Count == 0 && update.PropertyDependencies.Count == 0
+                && original.SchemaDependencies.Count == 0 && update.SchemaDependencies.Count == 0)
+                return;
+            using (context.Enter("dependencies"))
+            {
+                foreach (string name in Union(original.PropertyDependencies.Keys, update.PropertyDependencies.Keys))
+                {
+                    using (context.EnterName(name))
+                    {
+                        original.PropertyDependencies.TryGetValue(name, out HashSet<string>? before);
+                        update.PropertyDependencies.TryGetValue(name, out HashSet<string>? after);
+                        string? type = after == null ? "DEPENDENCY_ARRAY_REMOVED"
+                            : before == null ? "DEPENDENCY_ARRAY_ADDED"
+                            : before.SetEquals(after) ? null
+                            : after.IsSupersetOf(before) ? "DEPENDENCY_ARRAY_EXTENDED"
+                            : before.IsSupersetOf(after) ? "DEPENDENCY_ARRAY_NARROWED"
+                            : "DEPENDENCY_ARRAY_CHANGED";
+                        if (type != null) context.Add(type, DependencyLocation(original, name), DependencyLocation(update, name));
+                    }
+                }
+                foreach (string name in Union(original.SchemaDependencies.Keys, update.SchemaDependencies.Keys))
+                {
+                    using (context.EnterName(name))
+                    {
+                        original.SchemaDependencies.TryGetValue(name, out JsonSchemaNode? before);
+                        update.SchemaDependencies.TryGetValue(name, out JsonSchemaNode? after);
+                        if (after == null) context.Add("DEPENDENCY_SCHEMA_REMOVED", DependencyLocation(original, name), DependencyLocation(update, name));
+                        else if (before == null) context.Add("DEPENDENCY_SCHEMA_ADDED", DependencyLocation(original, name), DependencyLocation(update, name));
+                        else JsonSchemaDiff.Compare(context, before, after);
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<string> Union(IEnumerable<string> first, IEnumerable<string> second)
+        {
+            var seen = new HashSet<string>(first);
+            return seen.Concat(second.Where(s => !seen.Contains(s))).ToList();
+        }
+
+        private static Anchor DependencyLocation(ObjectSchemaNode schema, string name) =>
+            JsonDiffContext.Locate(schema, schema.DependencyLocation(name));
+
+        private static void CompareAdditionalProperties(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update)
+        {
+            using (context.Enter("additionalProperties"))
+            {
+                Anchor originalAt = JsonDiffContext.KeywordLocation(original, "additionalProperties");
+                Anchor updateAt = JsonDiffContext.KeywordLocation(update, "additionalProperties");
+                if (original.PermitsAdditionalProperties != update.PermitsAdditionalProperties)
+                    context.Add(update.PermitsAdditionalProperties ? "ADDITIONAL_PROPERTIES_ADDED" : "ADDITIONAL_PROPERTIES_REMOVED", originalAt, updateAt);
+                else if (original.AdditionalPropertiesSchema == null && update.AdditionalPropertiesSchema != null)
+                    context.Add("ADDITIONAL_PROPERTIES_NARROWED", originalAt, updateAt);
+                else if (original.AdditionalPropertiesSchema != null && update.AdditionalPropertiesSchema == null)
+                    context.Add("ADDITIONAL_PROPERTIES_EXTENDED", originalAt, updateAt);
+                else
+                    JsonSchemaDiff.Compare(context, original.AdditionalPropertiesSchema, update.AdditionalPropertiesSchema);
+            }
+        }
+
+        private static void CompareUnevaluatedProperties(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update) =>
+            CompareUnevaluated(context, "unevaluatedProperties", "UNEVALUATED_PROPERTIES", original, update, original.UnevaluatedProperties, update.UnevaluatedProperties);
+
+        /// <summary>
+        /// Shared by unevaluatedProperties and unevaluatedItems: absent or true allows anything, false allows
+        /// nothing, and a schema restricts.
+        /// </summary>
+        public static void CompareUnevaluated(JsonDiffContext context, string keyword, string prefix, JsonSchemaNode originalOwner, JsonSchemaNode updateOwner,
+            JsonSchemaNode? before, JsonSchemaNode? after)
+        {
+            if (before == null && after == null) return;
+            using (context.Enter(keyword))
+            {
+                Anchor originalAt = JsonDiffContext.KeywordLocation(originalOwner, keyword);
+                Anchor updateAt = JsonDiffContext.KeywordLocation(updateOwner, keyword);
+                bool beforeFalse = JsonSchemaDiff.Is(before, JsonSchemaKind.False);
+                bool afterFalse = JsonSchemaDiff.Is(after, JsonSchemaKind.False);
+                bool beforeEmpty = JsonSchemaDiff.Is(before, JsonSchemaKind.Empty);
+                bool afterEmpty = JsonSchemaDiff.Is(after, JsonSchemaKind.Empty);
+                string? type =
+                    before == null ? (afterFalse ? "_REMOVED" : "_NARROWED")
+                    : after == null ? (beforeFalse ? "_ADDED" : "_EXTENDED")
+                    : beforeFalse && !afterFalse ? "_ADDED"
+                    : !beforeFalse && afterFalse ? "_REMOVED"
+                    : beforeEmpty && !afterEmpty ? "_NARROWED"
+                    : !beforeEmpty && afterEmpty ? "_EXTENDED"
+                    : null;
+                if (type != null) context.Add(prefix + type, originalAt, updateAt);
+                else JsonSchemaDiff.Compare(context, before, after);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace EventGovernance.Analyzers.Tests;
+
+/// <summary>
+/// Reference sets for the samples: .NET 8 plus the real broker packages, which the test project's
+/// PackageDownload items put in the NuGet cache at restore time.
+/// </summary>
+public static class Brokers
+{
+    public const string KafkaVersion = "2.16.0";
+    public const string RabbitMq6Version = "6.8.1";
+    public const string RabbitMq7Version = "7.2.2";
+
+    public static ReferenceAssemblies None { get; } = ReferenceAssemblies.Net.Net80;
+
+    public static ReferenceAssemblies Kafka { get; } = With(("Confluent.Kafka", KafkaVersion));
+
+    public static ReferenceAssemblies RabbitMq6 { get; } = With(("RabbitMQ.Client", RabbitMq6Version));
+
+    public static ReferenceAssemblies RabbitMq7 { get; } = With(("RabbitMQ.Client", RabbitMq7Version));
+
+    public static ReferenceAssemblies KafkaAndRabbitMq7 { get; } = With(("Confluent.Kafka", KafkaVersion), ("RabbitMQ.Client", RabbitMq7Version));
+
+    private static ReferenceAssemblies With(params (string Id, string Version)[] packages) =>
+        None.AddPackages(packages.Select(p => new PackageIdentity(p.Id, p.Version)).ToImmutableArray());
+}

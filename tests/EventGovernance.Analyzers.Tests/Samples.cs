@@ -1,0 +1,95 @@
+namespace EventGovernance.Analyzers.Tests;
+
+/// <summary>Realistic sources that trigger every rule; the half-typed-code test cuts them at every token.</summary>
+public static class Samples
+{
+    public const string KafkaAndRabbitMq7 = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Confluent.Kafka;
+        using RabbitMQ.Client;
+
+        namespace Shop;
+
+        public sealed class EventContractAttribute : Attribute { }
+
+        [EventContract]
+        public record OrderPlaced(string OrderId, decimal Total);
+
+        public class OrderShippedEvent
+        {
+            public Guid EventId { get; set; }
+            public string OrderId { get; set; } = "";
+        }
+
+        public sealed class Envelope<T>
+        {
+            public Guid EventId { get; init; }
+            public string EventType { get; init; } = "";
+            public int EventVersion { get; init; }
+            public DateTimeOffset OccurredAt { get; init; }
+            public string CorrelationId { get; init; } = "";
+            public T Payload { get; init; } = default!;
+        }
+
+        public class Publisher
+        {
+            private const string Topic = "orders";
+
+            public async Task PublishAsync(IProducer<Null, OrderPlaced> unkeyed, IProducer<string, Envelope<OrderShippedEvent>> keyed, OrderPlaced order)
+            {
+                await unkeyed.ProduceAsync(Topic, new Message<Null, OrderPlaced> { Value = order });
+                var message = new Message<string, Envelope<OrderShippedEvent>> { Value = new Envelope<OrderShippedEvent>() };
+                keyed.Produce(topic: Topic, message: message);
+                keyed.Produce("orders", new Message<string, Envelope<OrderShippedEvent>> { Key = order.OrderId, Value = new Envelope<OrderShippedEvent>() });
+            }
+
+            public void Consume(ConsumerConfig shared, bool manual)
+            {
+                var config = new ConsumerConfig { GroupId = "billing", EnableAutoCommit = true };
+                config.EnableAutoOffsetStore ??= manual;
+                using var consumer = new ConsumerBuilder<string, string>(config).Build();
+                var settings = new Dictionary<string, string> { { "group.id", "audit" }, { "enable.auto.offset.store", "false" } };
+                using var plain = new ConsumerBuilder<string, string>(new ConsumerConfig { GroupId = "reports" }).Build();
+                using var audit = new ConsumerBuilder<Ignore, string>(settings).Build();
+                shared.Set("enable.auto.commit", "true");
+                using var other = new ConsumerBuilder<string, string>(shared).Build();
+            }
+
+            public async Task ListenAsync(IChannel channel, IAsyncBasicConsumer consumer)
+            {
+                await channel.BasicConsumeAsync("orders", true, consumer);
+                await channel.BasicConsumeAsync(queue: "amq.rabbitmq.reply-to", autoAck: true, consumer: consumer);
+                var got = await channel.BasicGetAsync("orders", autoAck: true);
+            }
+        }
+        """;
+
+    public const string RabbitMq6 = """
+        using RabbitMQ.Client;
+
+        namespace Legacy
+        {
+            public class Listener
+            {
+                public void Listen(IModel channel, IBasicConsumer consumer, bool ack)
+                {
+                    channel.BasicConsume("orders", true, "tag", false, false, null, consumer);
+                    channel.BasicConsume(consumer, "orders", autoAck: true);
+                    IModelExensions.BasicConsume(channel, "orders", ack, consumer);
+                    var result = channel.BasicGet(queue: "orders", autoAck: true);
+                }
+            }
+
+            public partial class StockReservedIntegrationEvent
+            {
+                [System.Text.Json.Serialization.JsonPropertyName("event_id")] public System.Guid Key { get; set; }
+            }
+
+            public partial class StockReservedIntegrationEvent : Base { }
+
+            public class Base { public string Type = ""; }
+        }
+        """;
+}

@@ -1,0 +1,170 @@
+using EventGovernance.Compatibility.Json;
+
+namespace EventGovernance.Compatibility.Tests.Json
+{
+    /// <summary>Keywords that differ between drafts 4, 6, 7, 2019-09 and 2020-12.</summary>
+    public class JsonDraftKeywordTests
+    {
+        private const string Draft4 = @"""$schema"":""http://json-schema.org/draft-04/schema#""";
+        private const string Draft6 = @"""$schema"":""http://json-schema.org/draft-06/schema#""";
+        private const string Draft7 = @"""$schema"":""http://json-schema.org/draft-07/schema#""";
+        private const string Draft2019 = @"""$schema"":""https://json-schema.org/draft/2019-09/schema""";
+        private const string Draft2020 = @"""$schema"":""https://json-schema.org/draft/2020-12/schema""";
+
+        [Fact]
+        public void Draft4_boolean_exclusive_maximum_makes_the_maximum_exclusive()
+        {
+            string inclusive = "{" + Draft4 + @",""type"":""number"",""maximum"":10}";
+            string exclusive = "{" + Draft4 + @",""type"":""number"",""maximum"":10,""exclusiveMaximum"":true}";
+            Assert.Equal(new[] { "EXCLUSIVE_MAXIMUM_ADDED #/exclusiveMaximum", "MAXIMUM_REMOVED #/maximum" }, JsonDiffs.Changes(inclusive, exclusive));
+            Assert.False(JsonDiffs.Compatible(inclusive, exclusive));
+            // Like the registry, a limit keyword that appears is judged as a new restriction.
+            Assert.Equal(new[] { "EXCLUSIVE_MAXIMUM_REMOVED #/exclusiveMaximum", "MAXIMUM_ADDED #/maximum" }, JsonDiffs.Changes(exclusive, inclusive));
+        }
+
+        [Fact]
+        public void Draft4_id_is_spelled_without_a_dollar()
+        {
+            Assert.Equal(new[] { "ID_CHANGED #/" }, JsonDiffs.Changes("{" + Draft4 + @",""id"":""a.json""}", "{" + Draft4 + @",""id"":""b.json""}"));
+            // In later drafts "id" is just an unknown keyword.
+            Assert.Empty(JsonDiffs.Changes("{" + Draft7 + @",""id"":""a""}", "{" + Draft7 + @",""id"":""b""}"));
+        }
+
+        [Fact]
+        public void Draft6_numeric_exclusive_limits_are_compared_by_value()
+        {
+            string a = "{" + Draft6 + @",""type"":""number"",""exclusiveMinimum"":0,""exclusiveMaximum"":100}";
+            string b = "{" + Draft6 + @",""type"":""number"",""exclusiveMinimum"":1,""exclusiveMaximum"":50}";
+            Assert.Equal(new[] { "EXCLUSIVE_MAXIMUM_DECREASED #/exclusiveMaximum", "EXCLUSIVE_MINIMUM_INCREASED #/exclusiveMinimum" }, JsonDiffs.Changes(a, b));
+            Assert.Equal(new[] { "EXCLUSIVE_MAXIMUM_INCREASED #/exclusiveMaximum", "EXCLUSIVE_MINIMUM_DECREASED #/exclusiveMinimum" }, JsonDiffs.Changes(b, a));
+            Assert.True(JsonDiffs.Compatible(b, a));
+        }
+
+        [Fact]
+        public void Draft6_const_is_compared_by_value()
+        {
+            string red = "{" + Draft6 + @",""properties"":{""c"":{""const"":{""r"":1,""g"":2}}}}";
+            string same = "{" + Draft6 + @",""properties"":{""c"":{""const"":{""g"":2.0,""r"":1}}}}";
+            string blue = "{" + Draft6 + @",""properties"":{""c"":{""const"":{""b"":3}}}}";
+            Assert.Empty(JsonDiffs.Changes(red, same));
+            Assert.Equal(new[] { "ENUM_ARRAY_CHANGED #/properties/c/const" }, JsonDiffs.Changes(red, blue));
+        }
+
+        [Fact]
+        public void Draft7_ref_replaces_its_siblings()
+        {
+            string a = "{" + Draft7 + @",""definitions"":{""s"":{""type"":""string""}},""properties"":{""p"":{""$ref"":""#/definitions/s"",""type"":""number""}}}";
+            string b = "{" + Draft7 + @",""properties"":{""p"":{""type"":""string""}}}";
+            Assert.Empty(JsonDiffs.Changes(a, b));
+        }
+
+        [Fact]
+        public void Draft2019_ref_applies_alongside_its_siblings()
+        {
+            string a = "{" + Draft2019 + @",""$defs"":{""s"":{""type"":""string""}},""properties"":{""p"":{""$ref"":""#/$defs/s"",""maxLength"":5}}}";
+            string b = "{" + Draft2019 + @",""$defs"":{""s"":{""type"":""string""}},""properties"":{""p"":{""$ref"":""#/$defs/s"",""maxLength"":3}}}";
+            // The property is allOf [$ref, {maxLength}]; the tighter maxLength leaves the old branch unpaired.
+            Assert.Equal(new[] { "COMBINED_TYPE_SUBSCHEMAS_CHANGED #/properties/p" }, JsonDiffs.Changes(a, b));
+            Assert.False(JsonDiffs.Compatible(a, b));
+            Assert.True(JsonDiffs.Compatible(b, a));
+        }
+
+        [Fact]
+        public void Draft2019_dependent_required_and_dependent_schemas()
+        {
+            string a = "{" + Draft2019 + @",""dependentRequired"":{""card"":[""billing""]},""dependentSchemas"":{""vip"":{""required"":[""tier""]}}}";
+            string extended = "{" + Draft2019 + @",""dependentRequired"":{""card"":[""billing"",""cvv""]},""dependentSchemas"":{""vip"":{""required"":[""tier""]}}}";
+            string dropped = "{" + Draft2019 + @",""dependentRequired"":{""card"":[""billing""]}}";
+            Assert.Equal(new[] { "DEPENDENCY_ARRAY_EXTENDED #/dependencies/card" }, JsonDiffs.Changes(a, extended));
+            Assert.False(JsonDiffs.Compatible(a, extended));
+            Assert.Equal(new[] { "DEPENDENCY_SCHEMA_REMOVED #/dependencies/vip" }, JsonDiffs.Changes(a, dropped));
+            Assert.True(JsonDiffs.Compatible(a, dropped));
+        }
+
+        [Fact]
+        public void Draft4_dependencies_hold_both_forms()
+        {
+            string a = "{" + Draft4 + @",""dependencies"":{""card"":[""billing"",""cvv""],""vip"":{""type"":""object""}}}";
+            string b = "{" + Draft4 + @",""dependencies"":{""card"":[""billing""],""vip"":{""type"":""array""}}}";
+            Assert.Equal(new[] { "DEPENDENCY_ARRAY_NARROWED #/dependencies/card", "TYPE_CHANGED #/dependencies/vip" }, JsonDiffs.Changes(a, b));
+        }
+
+        [Fact]
+        public void Draft2019_unevaluated_properties_form_a_content_model()
+        {
+            string closed = "{" + Draft2019 + @",""properties"":{""a"":{""type"":""string""}},""unevaluatedProperties"":false}";
+            string open = "{" + Draft2019 + @",""properties"":{""a"":{""type"":""string""}}}";
+            string partial = "{" + Draft2019 + @",""properties"":{""a"":{""type"":""string""}},""unevaluatedProperties"":{""type"":""string""}}";
+            Assert.Equal(new[] { "UNEVALUATED_PROPERTIES_ADDED #/unevaluatedProperties" }, JsonDiffs.Changes(closed, open));
+            Assert.True(JsonDiffs.Compatible(closed, open));
+            Assert.Equal(new[] { "UNEVALUATED_PROPERTIES_REMOVED #/unevaluatedProperties" }, JsonDiffs.Changes(open, closed));
+            Assert.False(JsonDiffs.Compatible(open, closed));
+            Assert.True(JsonDiffs.Compatible(open, closed, JsonCompatibilityPolicy.Lenient));
+
+            // A property added under a partially open model is judged against the unevaluatedProperties schema.
+            string addedString = "{" + Draft2019 + @",""properties"":{""a"":{""type"":""string""},""b"":{""type"":""string""}},""unevaluatedProperties"":{""type"":""string""}}";
+            string addedNumber = "{" + Draft2019 + @",""properties"":{""a"":{""type"":""string""},""b"":{""type"":""number""}},""unevaluatedProperties"":{""type"":""string""}}";
+            Assert.True(JsonDiffs.Compatible(partial, addedString));
+            Assert.Contains("PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL #/properties/b", JsonDiffs.Changes(partial, addedString));
+            Assert.False(JsonDiffs.Compatible(partial, addedNumber));
+            Assert.Contains("PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL #/properties/b", JsonDiffs.Changes(partial, addedNumber));
+        }
+
+        [Fact]
+        public void Draft2019_anchor_resolves()
+        {
+            string a = "{" + Draft2019 + @",""$defs"":{""s"":{""$anchor"":""name"",""type"":""string"",""maxLength"":9}},""properties"":{""n"":{""$ref"":""#name""}}}";
+            string b = "{" + Draft2019 + @",""$defs"":{""s"":{""$anchor"":""name"",""type"":""string"",""maxLength"":4}},""properties"":{""n"":{""$ref"":""#name""}}}";
+            Assert.Equal(new[] { "MAX_LENGTH_DECREASED #/properties/n/maxLength" }, JsonDiffs.Changes(a, b));
+        }
+
+        [Fact]
+        public void Draft2020_prefix_items_are_positional_and_items_covers_the_rest()
+        {
+            string a = "{" + Draft2020 + @",""type"":""array"",""prefixItems"":[{""type"":""string""}],""items"":{""type"":""number""}}";
+            string added = "{" + Draft2020 + @",""type"":""array"",""prefixItems"":[{""type"":""string""},{""type"":""number""}],""items"":{""type"":""number""}}";
+            string closed = "{" + Draft2020 + @",""type"":""array"",""prefixItems"":[{""type"":""string""}],""items"":false}";
+            string changed = "{" + Draft2020 + @",""type"":""array"",""prefixItems"":[{""type"":""integer""}],""items"":{""type"":""number""}}";
+            Assert.Equal(new[] { "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL #/items/1" }, JsonDiffs.Changes(a, added));
+            Assert.True(JsonDiffs.Compatible(a, added));
+            Assert.Equal(new[] { "ADDITIONAL_ITEMS_REMOVED #/additionalItems" }, JsonDiffs.Changes(a, closed));
+            Assert.Equal(new[] { "TYPE_CHANGED #/items/0" }, JsonDiffs.Changes(a, changed));
+        }
+
+        [Fact]
+        public void Draft2020_unevaluated_items()
+        {
+            string a = "{" + Draft2020 + @",""type"":""array"",""prefixItems"":[{""type"":""string""}]}";
+            string b = "{" + Draft2020 + @",""type"":""array"",""prefixItems"":[{""type"":""string""}],""unevaluatedItems"":false}";
+            Assert.Equal(new[] { "UNEVALUATED_ITEMS_REMOVED #/unevaluatedItems" }, JsonDiffs.Changes(a, b));
+            Assert.False(JsonDiffs.Compatible(a, b));
+            Assert.True(JsonDiffs.Compatible(b, a));
+        }
+
+        [Fact]
+        public void Annotations_never_break()
+        {
+            string a = @"{""$id"":""urn:a"",""title"":""A"",""description"":""old"",""type"":""object"",""properties"":{""x"":{""type"":""string"",""default"":""p""}}}";
+            string b = @"{""$id"":""urn:b"",""title"":""B"",""description"":""new"",""type"":""object"",""properties"":{""x"":{""type"":""string"",""default"":""q""}}}";
+            Assert.Equal(new[] { "DEFAULT_CHANGED #/properties/x", "DESCRIPTION_CHANGED #/", "ID_CHANGED #/", "TITLE_CHANGED #/" }, JsonDiffs.Changes(a, b));
+            Assert.True(JsonDiffs.Compatible(a, b));
+        }
+
+        [Fact]
+        public void Required_with_default_is_compatible()
+        {
+            string a = @"{""type"":""object"",""properties"":{""x"":{""type"":""string"",""default"":""d""}}}";
+            string b = @"{""type"":""object"",""properties"":{""x"":{""type"":""string"",""default"":""d""}},""required"":[""x""]}";
+            Assert.Equal(new[] { "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED #/required/x" }, JsonDiffs.Changes(a, b));
+            Assert.True(JsonDiffs.Compatible(a, b));
+        }
+
+        [Fact]
+        public void Type_arrays_are_a_choice()
+        {
+            Assert.Equal(new[] { "SUM_TYPE_EXTENDED #/" }, JsonDiffs.Changes(@"{""type"":""string""}", @"{""type"":[""string"",""null""]}"));
+            Assert.Equal(new[] { "SUM_TYPE_NARROWED #/" }, JsonDiffs.Changes(@"{""type"":[""string"",""null""]}", @"{""type"":[""string""]}"));
+            Assert.False(JsonDiffs.Compatible(@"{""type"":[""string"",""null""]}", @"{""type"":""string""}"));
+        }
+    }
+}

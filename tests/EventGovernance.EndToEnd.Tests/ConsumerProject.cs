@@ -1,0 +1,158 @@
+namespace EventGovernance.EndToEnd.Tests;
+
+/// <summary>
+/// A small application that uses Kafka and RabbitMQ the way real services do. A line ending in
+/// "// expect: EG000n" is where the build must report that rule; no other line may get a diagnostic.
+/// </summary>
+public static class ConsumerProject
+{
+    public sealed record Expected(string File, int Line, string Id);
+
+    private const string Marker = "// expect: ";
+
+    public static readonly IReadOnlyDictionary<string, string> Sources = new Dictionary<string, string>
+    {
+        ["Publisher.cs"] = """
+            using System.Threading.Tasks;
+            using Confluent.Kafka;
+
+            namespace Shop;
+
+            public sealed class Publisher
+            {
+                private readonly IProducer<string, OrderPlaced> _orders;
+                private readonly IProducer<Null, string> _audit;
+
+                public Publisher(IProducer<string, OrderPlaced> orders, IProducer<Null, string> audit)
+                {
+                    _orders = orders;
+                    _audit = audit;
+                }
+
+                public async Task PublishAsync(OrderPlaced order)
+                {
+                    await _orders.ProduceAsync("orders", new Message<string, OrderPlaced> { Key = order.OrderId, Value = order });
+                    await _orders.ProduceAsync("orders", new Message<string, OrderPlaced> { Value = order }); // expect: EG0001
+                    _audit.Produce("audit", new Message<Null, string> { Value = order.OrderId }); // expect: EG0001
+                }
+            }
+            """,
+        ["Worker.cs"] = """
+            using System;
+            using System.Threading;
+            using Confluent.Kafka;
+
+            namespace Shop;
+
+            public sealed class Worker
+            {
+                public void RunAtMostOnce(CancellationToken cancellationToken)
+                {
+                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "billing" }; // expect: EG0002
+                    using var consumer = new ConsumerBuilder<string, string>(config).Build();
+                    consumer.Subscribe("orders");
+                    Console.WriteLine(consumer.Consume(cancellationToken).Message.Value);
+                }
+
+                public void RunAtLeastOnce(CancellationToken cancellationToken)
+                {
+                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "billing", EnableAutoOffsetStore = false };
+                    using var consumer = new ConsumerBuilder<string, string>(config).Build();
+                    consumer.Subscribe("orders");
+                    var result = consumer.Consume(cancellationToken);
+                    Console.WriteLine(result.Message.Value);
+                    consumer.StoreOffset(result);
+                }
+            }
+            """,
+        ["Listener.cs"] = """
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            namespace Shop;
+
+            public sealed class Listener
+            {
+                public async Task ListenAsync(IChannel channel, IAsyncBasicConsumer consumer)
+                {
+                    await channel.BasicConsumeAsync("orders", autoAck: true, consumer); // expect: EG0003
+                    await channel.BasicConsumeAsync("payments", autoAck: false, consumer);
+                    await channel.BasicConsumeAsync("amq.rabbitmq.reply-to", autoAck: true, consumer);
+                }
+            }
+            """,
+        ["Contracts.cs"] = """
+            using System;
+
+            namespace Shop;
+
+            public sealed record OrderPlaced(string OrderId, decimal Total); // expect: EG0004
+
+            public sealed class OrderShippedEvent // expect: EG0004
+            {
+                public Guid EventId { get; init; }
+                public string OrderId { get; init; } = "";
+            }
+
+            public sealed class PaymentCapturedEvent
+            {
+                public Guid EventId { get; init; }
+                public string EventType { get; init; } = nameof(PaymentCapturedEvent);
+                public int EventVersion { get; init; } = 1;
+                public DateTimeOffset OccurredAt { get; init; }
+                public string? CorrelationId { get; init; }
+            }
+            """,
+    };
+
+    public static void WriteTo(string directory, string feed, string analyzerVersion)
+    {
+        // Empty build files stop MSBuild from walking up into any enclosing repository's settings.
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="eventgovernance-e2e" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Shop.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <NuGetAudit>false</NuGetAudit>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Confluent.Kafka" Version="2.16.0" />
+                <PackageReference Include="RabbitMQ.Client" Version="7.2.2" />
+                <PackageReference Include="EventGovernance.Analyzers" Version="{analyzerVersion}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach ((string name, string text) in Sources)
+        {
+            File.WriteAllText(Path.Combine(directory, name), text);
+        }
+    }
+
+    public static IEnumerable<Expected> ExpectedDiagnostics(string directory)
+    {
+        foreach ((string name, string text) in Sources)
+        {
+            string[] lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                int marker = lines[i].IndexOf(Marker, StringComparison.Ordinal);
+                if (marker >= 0)
+                {
+                    yield return new Expected(name, i + 1, lines[i].Substring(marker + Marker.Length).Trim());
+                }
+            }
+        }
+    }
+}
