@@ -42,21 +42,22 @@ namespace EventGovernance.Registry
             foreach (Contract contract in contracts) byPath[Path.GetFullPath(contract.FilePath)] = contract;
 
             var evaluations = new List<GateEvaluation>();
+            var run = new RunCache();
             foreach (Contract contract in contracts)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                evaluations.Add(await EvaluateAsync(contract, byPath, cancellationToken).ConfigureAwait(false));
+                evaluations.Add(await EvaluateAsync(contract, byPath, run, cancellationToken).ConfigureAwait(false));
             }
             return evaluations;
         }
 
-        private async Task<GateEvaluation> EvaluateAsync(Contract contract, IReadOnlyDictionary<string, Contract> byPath, CancellationToken cancellationToken)
+        private async Task<GateEvaluation> EvaluateAsync(Contract contract, IReadOnlyDictionary<string, Contract> byPath, RunCache run, CancellationToken cancellationToken)
         {
             string fullPath = Path.GetFullPath(contract.FilePath);
             CompatibilityLevel? level = null;
             try
             {
-                level = await ResolveLevelAsync(contract, cancellationToken).ConfigureAwait(false);
+                level = await ResolveLevelAsync(contract, run, cancellationToken).ConfigureAwait(false);
                 return await EvaluateAsync(contract, fullPath, level.Value, byPath, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is SchemaException || e is NotSupportedException)
@@ -147,13 +148,15 @@ namespace EventGovernance.Registry
         }
 
         /// <summary>contract.Compatibility ?? options ?? subject config ?? global config ?? BACKWARD.</summary>
-        private async Task<CompatibilityLevel> ResolveLevelAsync(Contract contract, CancellationToken cancellationToken)
+        private async Task<CompatibilityLevel> ResolveLevelAsync(Contract contract, RunCache run, CancellationToken cancellationToken)
         {
             if (contract.Compatibility != null) return contract.Compatibility.Value;
             if (_options.Compatibility != null) return _options.Compatibility.Value;
             CompatibilityLevel? subject = await _registry.GetCompatibilityAsync(contract.Subject, cancellationToken).ConfigureAwait(false);
             if (subject != null) return subject.Value;
-            CompatibilityLevel? global = await _registry.GetCompatibilityAsync(null, cancellationToken).ConfigureAwait(false);
+            // One question per run for the global level, not one per contract.
+            run.GlobalLevel ??= _registry.GetCompatibilityAsync(null, cancellationToken);
+            CompatibilityLevel? global = await run.GlobalLevel.ConfigureAwait(false);
             return global ?? CompatibilityLevel.Backward;
         }
 
@@ -225,6 +228,12 @@ namespace EventGovernance.Registry
 
         private static SourceLocation? ForDisplay(SourceLocation? location, Contract contract, string fullPath) =>
             location != null && location.File == fullPath ? new SourceLocation(contract.DisplayPath, location.Line, location.Column) : location;
+    }
+
+    /// <summary>What one gate run asks the registry only once.</summary>
+    internal sealed class RunCache
+    {
+        public Task<CompatibilityLevel?>? GlobalLevel { get; set; }
     }
 
     /// <summary>What the gate learnt about one contract, beyond the public result: what the registrar needs.</summary>
