@@ -87,6 +87,18 @@ namespace EventGovernance.Registry.Tests
         }
 
         [Fact]
+        public async Task A_forbidden_answer_is_reported_as_refused_credentials_too()
+        {
+            using var server = new FakeSchemaRegistry();
+            using var registry = new ConfluentRegistry(Fast(server.Url));
+            server.FailNext(403);
+
+            var e = await Assert.ThrowsAsync<RegistryUnavailableException>(() => registry.GetVersionsAsync("orders"));
+            Assert.Equal($"the registry refused the credentials (403): {server.Url}", e.Message);
+            Assert.Single(server.Requests); // refusals are not retried
+        }
+
+        [Fact]
         public async Task Basic_credentials_from_options_or_the_url_are_sent_and_never_shown()
         {
             using var server = new FakeSchemaRegistry { RequiredAuthorization = "Basic " + Convert.ToBase64String("alice:s3cret-pass"u8.ToArray()) };
