@@ -56,48 +56,8 @@ namespace EventGovernance.Compatibility.Avro
 
         // ---- JSON ---------------------------------------------------------------------------------
 
-        private JToken ReadJson()
-        {
-            try
-            {
-                using var text = new StringReader(_source.Text);
-                using var reader = new JsonTextReader(text)
-                {
-                    DateParseHandling = DateParseHandling.None,
-                    FloatParseHandling = FloatParseHandling.Double,
-                    MaxDepth = MaxJsonDepth,
-                };
-                var settings = new JsonLoadSettings
-                {
-                    LineInfoHandling = LineInfoHandling.Load,
-                    DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-                    CommentHandling = CommentHandling.Ignore,
-                };
-                if (!reader.Read())
-                    throw new SchemaException(_source.Path, "the file is empty: an Avro schema is a JSON string, object or array");
-                JToken token = JToken.ReadFrom(reader, settings);
-                while (reader.Read())
-                {
-                    if (reader.TokenType != JsonToken.Comment)
-                        throw Error(reader.LineNumber, reader.LinePosition, "unexpected content after the end of the schema");
-                }
-                return token;
-            }
-            catch (JsonException e)
-            {
-                int line = e is JsonReaderException r ? r.LineNumber : 0;
-                int column = e is JsonReaderException r2 ? r2.LinePosition : 0;
-                throw new SchemaException(_source.Path, line, column, "invalid JSON: " + StripJsonPosition(e.Message), e);
-            }
-        }
-
-        /// <summary>Newtonsoft appends "Path '…', line x, position y." which the exception prefix already says.</summary>
-        private static string StripJsonPosition(string message)
-        {
-            int at = message.IndexOf(" Path '", StringComparison.Ordinal);
-            if (at < 0) at = message.IndexOf(", line ", StringComparison.Ordinal);
-            return at > 0 ? message.Substring(0, at) : message;
-        }
+        private JToken ReadJson() =>
+            JsonText.Load(_source.Text, _source.Path, MaxJsonDepth, "an Avro schema (a JSON string, object or array)");
 
         // ---- schemas ------------------------------------------------------------------------------
 

@@ -58,41 +58,7 @@ namespace EventGovernance.Compatibility.Json
         /// <summary>Reads the JSON of a schema source, turning every reader failure into a <see cref="SchemaException"/>.</summary>
         public static JsonSchemaDocument Read(SchemaSource source, int ordinal)
         {
-            JToken root;
-            try
-            {
-                using var reader = new JsonTextReader(new StringReader(source.Text))
-                {
-                    DateParseHandling = DateParseHandling.None,
-                    FloatParseHandling = FloatParseHandling.Double,
-                    MaxDepth = MaxNesting,
-                };
-                var settings = new JsonLoadSettings
-                {
-                    LineInfoHandling = LineInfoHandling.Load,
-                    CommentHandling = CommentHandling.Ignore,
-                    DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-                };
-                if (!reader.Read())
-                    throw new SchemaException(source.Path, "the file is empty: expected a JSON Schema (an object or a boolean)");
-                root = JToken.ReadFrom(reader, settings);
-                if (reader.Read())
-                    throw new SchemaException(source.Path, reader.LineNumber, reader.LinePosition, "unexpected content after the end of the schema");
-            }
-            catch (JsonReaderException e)
-            {
-                string problem = e.Message;
-                int cut = problem.IndexOf(" Path '", StringComparison.Ordinal);
-                if (cut > 0) problem = problem.Substring(0, cut);
-                if (problem.IndexOf("MaxDepth", StringComparison.Ordinal) >= 0)
-                    problem = $"the schema nests deeper than {MaxNesting} levels";
-                throw new SchemaException(source.Path, e.LineNumber, e.LinePosition, "not valid JSON: " + problem, e);
-            }
-            catch (InvalidOperationException e)
-            {
-                // Newtonsoft reports some structural problems (such as duplicate keys) this way.
-                throw new SchemaException(source.Path, "not valid JSON: " + e.Message, e);
-            }
+            JToken root = JsonText.Load(source.Text, source.Path, MaxNesting, "a JSON Schema (an object or a boolean)");
 
             if (root.Type != JTokenType.Object && root.Type != JTokenType.Boolean)
             {

@@ -6,7 +6,7 @@ namespace EventGovernance.Compatibility.Tests.Avro;
 public sealed class AvroParserTests
 {
     [Theory]
-    [InlineData("{\"type\": \"record\", \"name\": \"R\", \"fields\": [", 1, "invalid JSON")]
+    [InlineData("{\"type\": \"record\", \"name\": \"R\", \"fields\": [", 1, "not valid JSON")]
     [InlineData("{\"type\": \"record\",\n \"name\": \"R\",\n \"fields\": [{\"name\": \"a\", \"type\": \"integer\"}]}", 3, "unknown type \"integer\"")]
     [InlineData("{\"type\": \"record\", \"name\": \"R\",\n \"fields\": [{\"name\": \"a\", \"type\": \"int\", \"default\": \"zero\"}]}", 2, "default \"zero\" of field \"a\" does not match its type int")]
     [InlineData("{\"type\": \"record\", \"name\": \"R\", \"fields\": [\n{\"name\": \"a\", \"type\": {\"type\": \"enum\", \"name\": \"R\", \"symbols\": [\"X\"]}}]}", 2, "the name R is defined twice")]
@@ -27,7 +27,7 @@ public sealed class AvroParserTests
     [InlineData("\"Missing\"", 1, "unknown type \"Missing\"")]
     [InlineData("42", 1, "a schema must be a type name, an object or a union array")]
     [InlineData("", 0, "the file is empty")]
-    [InlineData("\"int\" \"long\"", 1, "invalid JSON: Additional text")]
+    [InlineData("\"int\" \"long\"", 1, "not valid JSON: Additional text")]
     [InlineData("{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"a\", \"type\": \"long\", \"default\": 1.5}]}", 1, "does not match its type long")]
     [InlineData("{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"a\", \"type\": \"int\", \"default\": 3000000000}]}", 1, "does not match its type int")]
     [InlineData("{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"a\", \"type\": [\"null\", \"int\"], \"default\": \"x\"}]}", 1, "does not match its type [null, int]")]
@@ -192,7 +192,7 @@ public sealed class AvroParserTests
     {
         string text = new string('[', 5000) + new string(']', 5000);
         SchemaException e = ParseError(text);
-        Assert.Contains("invalid JSON", e.Problem, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", e.Problem, StringComparison.Ordinal);
     }
 }
 

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using EventGovernance.Compatibility;
+using EventGovernance.Registry;
+
+namespace EventGovernance.Cli
+{
+    /// <summary>Options and output shared by the commands.</summary>
+    internal static class Common
+    {
+        private static readonly JsonSerializerOptions JsonOptions = new JsonSerializerOptions
+        {
+            // Messages hold quotes and angle brackets; keep them readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
+        public static CompatibilityLevel? Level(Arguments options)
+        {
+            string? text = options.Get("level");
+            if (text == null) return null;
+            return CompatibilityLevels.Parse(text)
+                ?? throw options.Error($"option '--level' must be NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE, not '{text}'");
+        }
+
+        public static CompatibilityOptions Engine(Arguments options) => new CompatibilityOptions
+        {
+            JsonPolicy = options.Choice("policy", "strict", "strict", "lenient") == "lenient" ? JsonCompatibilityPolicy.Lenient : JsonCompatibilityPolicy.Strict,
+        };
+
+        public static bool Json(Arguments options) => options.Choice("format", "text", "text", "json") == "json";
+
+        /// <summary>The registry options: --registry, else SCHEMA_REGISTRY_URL, else the default directory; credentials from the environment.</summary>
+        public static RegistryOptions Registry(Arguments options, string? defaultDirectory)
+        {
+            RegistryOptions registry = RegistryOptions.FromEnvironment(options.Get("registry"));
+            if (string.IsNullOrEmpty(registry.Location))
+                registry.Location = defaultDirectory ?? throw options.Error("option '--registry' is required (or set " + RegistryOptions.UrlVariable + ")");
+            if (options.Get("timeout") is string timeout)
+            {
+                if (!double.TryParse(timeout, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) || seconds <= 0)
+                    throw options.Error($"option '--timeout' must be a positive number of seconds, not '{timeout}'");
+                registry.Timeout = TimeSpan.FromSeconds(seconds);
+            }
+            if (options.Get("retries") is string retries)
+            {
+                if (!int.TryParse(retries, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count) || count > 10)
+                    throw options.Error($"option '--retries' must be a whole number from 0 to 10, not '{retries}'");
+                registry.MaxRetries = count;
+            }
+            return registry;
+        }
+
+        public static Dictionary<string, object?> DifferenceJson(Difference d) => new Dictionary<string, object?>
+        {
+            ["type"] = d.Type,
+            ["path"] = d.Path,
+            ["compatible"] = d.IsCompatible,
+            ["message"] = d.Message,
+            ["file"] = d.Location?.File,
+            ["line"] = d.Location?.Line,
+            ["column"] = d.Location?.Column,
+        };
+
+        public static string ToJson(object value) => JsonSerializer.Serialize(value, JsonOptions);
+
+        /// <summary>Writes an error as one line in MSBuild's canonical format.</summary>
+        public static void WriteError(TextWriter writer, string? file, int line, int column, string code, string message)
+        {
+            string origin = file ?? "eventgov";
+            if (file != null && line > 0) origin += column > 0 ? $"({line},{column})" : $"({line})";
+            writer.WriteLine(Program.OneLine($"{origin}: error {code}: {message}"));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace EventGovernance.Cli
+{
+    internal static class Usage
+    {
+        public const string General =
+@"usage: eventgov <command> [options]
+
+commands:
+  compat    compare a schema file with earlier versions of it
+  check     check the repository's contracts against the registry (the build gate, outside MSBuild)
+  register  register changed contracts as new versions when every contract passes
+  pull      mirror a remote registry into an embedded registry directory
+
+Run 'eventgov <command> --help' for a command's options.
+Exit codes: 0 compatible, 1 breaking change, 2 bad usage, bad input or registry unavailable.";
+
+        public const string Compat =
+@"usage: eventgov compat --old <file> [--old <file> ...] --new <file> [options]
+
+  --old <file>         an earlier version; repeat for the history, oldest first (TRANSITIVE levels check all)
+  --new <file>         the candidate schema
+  --type <type>        json | avro | protobuf (default: from the extension: .json, .avsc, .proto)
+  --level <level>      NONE, BACKWARD (default), BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE
+  --policy <policy>    strict (default) | lenient: the JSON Schema policy
+  --format <format>    text (default) | json
+  --root <dir>         references resolve only inside this directory (default: each file's own directory)
+  --proto-path <dir>   another directory to look for Protobuf imports in (repeatable)";
+
+        public const string Check =
+@"usage: eventgov check [--contracts <dir>] [--registry <dir|url>] [options]
+
+  --contracts <dir>    where the contracts are (default: contracts)
+  --registry <dir|url> an embedded registry directory or a Confluent Schema Registry URL
+                       (default: $SCHEMA_REGISTRY_URL, else <contracts>/registry); credentials come from
+                       SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO or SCHEMA_REGISTRY_BEARER_TOKEN; a private CA
+                       for https from SCHEMA_REGISTRY_SSL_CA_LOCATION (a PEM file)
+  --level <level>      check every contract at this level instead of the registry's
+  --policy <policy>    strict (default) | lenient: the JSON Schema policy
+  --format <format>    text (default) | json
+  --timeout <seconds>  how long one registry request may take (default 30)
+  --retries <n>        how often a request failing for a transient reason is tried again (default 3)";
+
+        public const string Register =
+@"usage: eventgov register [--contracts <dir>] [--registry <dir|url>] [options]
+
+Registers every new or changed contract as a new version, referenced contracts first, but only when
+every contract passes the check. Options as for 'eventgov check'.";
+
+        public const string Pull =
+@"usage: eventgov pull --registry <url> --out <dir> [--timeout <seconds>] [--retries <n>]
+
+Copies every subject, version, reference and compatibility level of a registry into an embedded
+registry directory (each file written atomically).";
+    }
+}

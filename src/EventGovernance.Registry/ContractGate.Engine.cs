@@ -1,0 +1,331 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using EventGovernance.Compatibility;
+
+namespace EventGovernance.Registry
+{
+    /// <summary>
+    /// The gate: for each contract, read and parse it, compare it with what the registry holds at the
+    /// subject's level, and (for a remote registry) ask the registry for its own verdict, which wins.
+    /// </summary>
+    public sealed class ContractGate : IContractGate
+    {
+        private const int MaxReferenceDepth = 32;
+
+        private readonly ISchemaRegistry _registry;
+        private readonly GateOptions _options;
+        private readonly Func<SchemaType, ISchemaFormat> _formats;
+
+        public ContractGate(ISchemaRegistry registry, GateOptions options)
+            : this(registry, options, SchemaFormats.For)
+        {
+        }
+
+        /// <summary>With another source of formats (tests exercise the gate with a small format of their own).</summary>
+        internal ContractGate(ISchemaRegistry registry, GateOptions options, Func<SchemaType, ISchemaFormat> formats)
+        {
+            _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+            _options = options ?? new GateOptions();
+            _formats = formats;
+        }
+
+        public async Task<IReadOnlyList<ContractResult>> CheckAsync(IReadOnlyList<Contract> contracts, CancellationToken cancellationToken = default) =>
+            (await EvaluateAsync(contracts, cancellationToken).ConfigureAwait(false)).Select(e => e.Result).ToList();
+
+        internal async Task<IReadOnlyList<GateEvaluation>> EvaluateAsync(IReadOnlyList<Contract> contracts, CancellationToken cancellationToken)
+        {
+            var byPath = new Dictionary<string, Contract>(StringComparer.Ordinal);
+            foreach (Contract contract in contracts) byPath[Path.GetFullPath(contract.FilePath)] = contract;
+
+            var evaluations = new List<GateEvaluation>();
+            var run = new RunCache();
+            foreach (Contract contract in contracts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                evaluations.Add(await EvaluateAsync(contract, byPath, run, cancellationToken).ConfigureAwait(false));
+            }
+            return evaluations;
+        }
+
+        private async Task<GateEvaluation> EvaluateAsync(Contract contract, IReadOnlyDictionary<string, Contract> byPath, RunCache run, CancellationToken cancellationToken)
+        {
+            string fullPath = Path.GetFullPath(contract.FilePath);
+            CompatibilityLevel? level = null;
+            try
+            {
+                level = await ResolveLevelAsync(contract, run, cancellationToken).ConfigureAwait(false);
+                return await EvaluateAsync(contract, fullPath, level.Value, byPath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SchemaException || e is NotSupportedException)
+            {
+                // Bad input (the contract, a registered version, a registry file) fails this contract only;
+                // a registry that cannot be reached fails the whole run (RegistryUnavailableException).
+                return Invalid(contract, level ?? CompatibilityLevel.Backward, ForDisplay(e, contract, fullPath));
+            }
+        }
+
+        private async Task<GateEvaluation> EvaluateAsync(Contract contract, string fullPath, CompatibilityLevel level,
+            IReadOnlyDictionary<string, Contract> byPath, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<int> versions = await _registry.GetVersionsAsync(contract.Subject, cancellationToken).ConfigureAwait(false);
+
+            // The candidate: read and parsed with references resolved inside the contracts root only.
+            string root = _options.ContractsRoot ?? Path.GetDirectoryName(fullPath)!;
+            var recorder = new RecordingResolver(new ContractsRootResolver(root), avroNames: contract.Type == SchemaType.Avro);
+            ISchemaFormat format = _formats(contract.Type);
+            SchemaSource candidate = SchemaSource.FromFile(fullPath, contract.Type, recorder);
+            ParsedSchema parsed = format.Parse(candidate);
+
+            if (versions.Count == 0)
+            {
+                return new GateEvaluation(
+                    new ContractResult(contract, ContractStatus.New, level, Array.Empty<Difference>(),
+                        $"new subject '{contract.Subject}': nothing registered to break"),
+                    candidate.Text, Dependencies(recorder, fullPath, byPath), null);
+            }
+
+            int latestVersion = versions[versions.Count - 1];
+            RegisteredSchema latest = await _registry.GetSchemaAsync(contract.Subject, latestVersion, cancellationToken).ConfigureAwait(false);
+            if (latest.Type == contract.Type && EmbeddedRegistry.SameText(latest.Text, candidate.Text))
+            {
+                return new GateEvaluation(
+                    new ContractResult(contract, ContractStatus.Unchanged, level, Array.Empty<Difference>(),
+                        $"identical to version {latestVersion} of '{contract.Subject}'"),
+                    candidate.Text, Dependencies(recorder, fullPath, byPath), latestVersion);
+            }
+
+            // Non-transitive levels only ever look at the latest version: do not fetch the rest.
+            IReadOnlyList<int> checkedVersions = level.IsTransitive() ? versions : new[] { latestVersion };
+            var history = new List<ParsedSchema>();
+            foreach (int version in checkedVersions)
+            {
+                RegisteredSchema registered = version == latestVersion
+                    ? latest
+                    : await _registry.GetSchemaAsync(contract.Subject, version, cancellationToken).ConfigureAwait(false);
+                if (registered.Type != contract.Type)
+                    throw new SchemaException(contract.DisplayPath,
+                        $"the contract is {contract.Type.ToRegistryName()} but version {version} of '{contract.Subject}' is {registered.Type.ToRegistryName()}; a subject cannot change its schema type");
+                SchemaSource source = new SchemaSource(registered.Text, registered.Type, registered.Location,
+                    await ResolverForAsync(registered, 0, cancellationToken).ConfigureAwait(false));
+                history.Add(format.Parse(source));
+            }
+            CompatibilityResult result = CompatibilityChecker.Check(format, parsed, history, level, _options.Engine);
+
+            IReadOnlyList<ContractDependency> dependencies = Dependencies(recorder, fullPath, byPath);
+            IReadOnlyList<Difference> differences = result.Differences.Select(d => ForDisplay(d, contract, fullPath)).ToList();
+            bool ours = result.IsCompatible;
+            bool? theirs = null;
+            IReadOnlyList<SchemaReference>? references = await RegisteredReferencesAsync(dependencies, cancellationToken).ConfigureAwait(false);
+            if (references != null)
+                theirs = await _registry.TestCompatibilityAsync(contract.Subject, contract.Type, candidate.Text, references, cancellationToken).ConfigureAwait(false);
+
+            bool compatible = theirs ?? ours;
+            string message = Summary(contract, level, result, latestVersion, compatible);
+            if (theirs != null && theirs != ours)
+            {
+                message += theirs.Value
+                    ? $"; the registry {_registry.DisplayName} accepts it although our engine found breaking changes: the registry's verdict wins"
+                    : $"; the registry {_registry.DisplayName} rejects it although our engine found no breaking change: the registry's verdict wins";
+            }
+            return new GateEvaluation(
+                new ContractResult(contract, compatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, differences, message, null, theirs),
+                candidate.Text, dependencies, latestVersion);
+        }
+
+        private static string Summary(Contract contract, CompatibilityLevel level, CompatibilityResult result, int latestVersion, bool compatible)
+        {
+            int breaking = result.BreakingDifferences.Count();
+            string against = level.IsTransitive() ? $"every version up to {latestVersion}" : $"version {latestVersion}";
+            if (compatible)
+                return $"compatible with {against} of '{contract.Subject}' at {level.ToRegistryName()}";
+            return breaking == 1
+                ? $"1 breaking change against {against} of '{contract.Subject}' at {level.ToRegistryName()}"
+                : $"{breaking} breaking changes against {against} of '{contract.Subject}' at {level.ToRegistryName()}";
+        }
+
+        /// <summary>contract.Compatibility ?? options ?? subject config ?? global config ?? BACKWARD.</summary>
+        private async Task<CompatibilityLevel> ResolveLevelAsync(Contract contract, RunCache run, CancellationToken cancellationToken)
+        {
+            if (contract.Compatibility != null) return contract.Compatibility.Value;
+            if (_options.Compatibility != null) return _options.Compatibility.Value;
+            CompatibilityLevel? subject = await _registry.GetCompatibilityAsync(contract.Subject, cancellationToken).ConfigureAwait(false);
+            if (subject != null) return subject.Value;
+            // One question per run for the global level, not one per contract.
+            run.GlobalLevel ??= _registry.GetCompatibilityAsync(null, cancellationToken);
+            CompatibilityLevel? global = await run.GlobalLevel.ConfigureAwait(false);
+            return global ?? CompatibilityLevel.Backward;
+        }
+
+        /// <summary>Resolves a registered version's references from the registry, recursively, by the names it uses.</summary>
+        private async Task<IReferenceResolver> ResolverForAsync(RegisteredSchema schema, int depth, CancellationToken cancellationToken)
+        {
+            if (schema.References.Count == 0) return ReferenceResolvers.None;
+            if (depth >= MaxReferenceDepth)
+                throw new SchemaException(schema.Location, $"schema references nest deeper than {MaxReferenceDepth} levels (a cycle?)");
+            var sources = new Dictionary<string, SchemaSource>(StringComparer.Ordinal);
+            foreach (SchemaReference reference in schema.References)
+            {
+                RegisteredSchema target;
+                try
+                {
+                    target = await _registry.GetSchemaAsync(reference.Subject, reference.Version, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RegistryUnavailableException e)
+                {
+                    throw new SchemaException(schema.Location, $"reference '{reference.Name}' names version {reference.Version} of '{reference.Subject}', which cannot be read: {e.Message}");
+                }
+                sources[reference.Name] = new SchemaSource(target.Text, target.Type, target.Location,
+                    await ResolverForAsync(target, depth + 1, cancellationToken).ConfigureAwait(false));
+            }
+            return new InMemoryReferenceResolver(sources);
+        }
+
+        /// <summary>
+        /// The registry references for the candidate: each referenced contract's subject at its latest
+        /// registered version; null when one of them is not registered yet (the registry could not resolve it).
+        /// </summary>
+        private async Task<IReadOnlyList<SchemaReference>?> RegisteredReferencesAsync(IReadOnlyList<ContractDependency> dependencies, CancellationToken cancellationToken)
+        {
+            var references = new List<SchemaReference>();
+            foreach (ContractDependency dependency in dependencies)
+            {
+                if (dependency.Contract == null) return null;
+                IReadOnlyList<int> versions = await _registry.GetVersionsAsync(dependency.Contract.Subject, cancellationToken).ConfigureAwait(false);
+                if (versions.Count == 0) return null;
+                references.Add(new SchemaReference(dependency.Name, dependency.Contract.Subject, versions[versions.Count - 1]));
+            }
+            return references;
+        }
+
+        private static IReadOnlyList<ContractDependency> Dependencies(RecordingResolver recorder, string fullPath, IReadOnlyDictionary<string, Contract> byPath) =>
+            recorder.ReferencesFrom(fullPath)
+                .Select(r => new ContractDependency(r.Name, r.ResolvedPath, r.ResolvedPath != null && byPath.TryGetValue(r.ResolvedPath, out Contract? c) ? c : null))
+                .ToList();
+
+        private static GateEvaluation Invalid(Contract contract, CompatibilityLevel level, SchemaException error) =>
+            new GateEvaluation(new ContractResult(contract, ContractStatus.Invalid, level, Array.Empty<Difference>(), error.Message, error),
+                null, Array.Empty<ContractDependency>(), null);
+
+        /// <summary>Errors about the candidate name it by its display path rather than the full path used to resolve references.</summary>
+        private static SchemaException ForDisplay(Exception e, Contract contract, string fullPath)
+        {
+            if (e is SchemaException schema)
+            {
+                return schema.File == fullPath
+                    ? new SchemaException(contract.DisplayPath, schema.Line, schema.Column, schema.Problem, schema)
+                    : schema;
+            }
+            return new SchemaException(contract.DisplayPath, e.Message, e);
+        }
+
+        private static Difference ForDisplay(Difference d, Contract contract, string fullPath) =>
+            new Difference(d.Type, d.Path, d.IsCompatible, d.Message,
+                ForDisplay(d.OriginalLocation, contract, fullPath), ForDisplay(d.UpdateLocation, contract, fullPath));
+
+        private static SourceLocation? ForDisplay(SourceLocation? location, Contract contract, string fullPath) =>
+            location != null && location.File == fullPath ? new SourceLocation(contract.DisplayPath, location.Line, location.Column) : location;
+    }
+
+    /// <summary>What one gate run asks the registry only once.</summary>
+    internal sealed class RunCache
+    {
+        public Task<CompatibilityLevel?>? GlobalLevel { get; set; }
+    }
+
+    /// <summary>What the gate learnt about one contract, beyond the public result: what the registrar needs.</summary>
+    internal sealed class GateEvaluation
+    {
+        public GateEvaluation(ContractResult result, string? text, IReadOnlyList<ContractDependency> dependencies, int? latestVersion)
+        {
+            Result = result;
+            Text = text;
+            Dependencies = dependencies;
+            LatestVersion = latestVersion;
+        }
+
+        public ContractResult Result { get; }
+        public string? Text { get; }
+        public IReadOnlyList<ContractDependency> Dependencies { get; }
+        public int? LatestVersion { get; }
+    }
+
+    /// <summary>A reference the contract makes, by the name it uses, and the contract it resolved to (null when the file is not a contract).</summary>
+    internal sealed class ContractDependency
+    {
+        public ContractDependency(string name, string? resolvedPath, Contract? contract)
+        {
+            Name = name;
+            ResolvedPath = resolvedPath;
+            Contract = contract;
+        }
+
+        public string Name { get; }
+        public string? ResolvedPath { get; }
+        public Contract? Contract { get; }
+    }
+
+    /// <summary>Remembers which references each schema resolved, so the gate learns a contract's references from the engine itself.</summary>
+    internal sealed class RecordingResolver : IReferenceResolver
+    {
+        private readonly IReferenceResolver _inner;
+        private readonly bool _avroNames;
+        private readonly List<(string? From, string Name, string? ResolvedPath)> _resolved = new List<(string?, string, string?)>();
+
+        /// <param name="avroNames">
+        /// Resolve an Avro full name (<c>com.acme.Address</c>) to the file named after it (<c>com.acme.Address.avsc</c>,
+        /// else <c>Address.avsc</c>), so the reference is recorded under the full name, as the registry names Avro references.
+        /// </param>
+        public RecordingResolver(IReferenceResolver inner, bool avroNames = false)
+        {
+            _inner = inner;
+            _avroNames = avroNames;
+        }
+
+        public SchemaSource Resolve(string reference, SchemaSource from)
+        {
+            SchemaSource found = _avroNames && IsAvroFullName(reference) ? ResolveAvroName(reference, from) : _inner.Resolve(reference, from);
+            string? resolved = found.Path == null ? null : Path.GetFullPath(found.Path);
+            lock (_resolved) _resolved.Add((from.Path == null ? null : Path.GetFullPath(from.Path), reference, resolved));
+            return found;
+        }
+
+        private SchemaSource ResolveAvroName(string fullName, SchemaSource from)
+        {
+            string shortName = fullName.Substring(fullName.LastIndexOf('.') + 1);
+            SchemaException? first = null;
+            foreach (string candidate in new[] { fullName + ".avsc", shortName + ".avsc" })
+            {
+                try
+                {
+                    return _inner.Resolve(candidate, from);
+                }
+                catch (SchemaException e)
+                {
+                    first ??= e;
+                }
+            }
+            throw first!;
+        }
+
+        /// <summary>Dotted identifiers only, and not a file name: "com.acme.Address", never "address.avsc" or "../x".</summary>
+        private static bool IsAvroFullName(string name) =>
+            !name.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase)
+            && name.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));
+
+        /// <summary>Distinct references made directly by the schema at <paramref name="fullPath"/>, in first-use order.</summary>
+        public IEnumerable<(string Name, string? ResolvedPath)> ReferencesFrom(string fullPath)
+        {
+            lock (_resolved)
+            {
+                return _resolved.Where(r => r.From == fullPath)
+                    .GroupBy(r => r.Name, StringComparer.Ordinal)
+                    .Select(g => (g.Key, g.First().ResolvedPath))
+                    .ToList();
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+
+namespace EventGovernance.Registry
+{
+    /// <summary>Where the registry is and how to talk to it.</summary>
+    public sealed class RegistryOptions
+    {
+        public const string UrlVariable = "SCHEMA_REGISTRY_URL";
+        public const string BasicAuthVariable = "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO";
+        public const string BearerTokenVariable = "SCHEMA_REGISTRY_BEARER_TOKEN";
+        public const string SslCaLocationVariable = "SCHEMA_REGISTRY_SSL_CA_LOCATION";
+
+        /// <summary>An http(s) URL (Confluent Schema Registry) or a directory (embedded registry).</summary>
+        public string Location { get; set; } = "";
+
+        /// <summary>"user:password" for basic authentication; never printed.</summary>
+        public string? BasicAuthUserInfo { get; set; }
+
+        /// <summary>A static bearer token; never printed.</summary>
+        public string? BearerToken { get; set; }
+
+        /// <summary>A PEM file of CA certificates to trust for an https registry with a private CA (else the system's trust store).</summary>
+        public string? SslCaLocation { get; set; }
+
+        /// <summary>How long one HTTP request may take.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How often a request that failed for a transient reason (network, 408/429/5xx) is tried again.</summary>
+        public int MaxRetries { get; set; } = 3;
+
+        /// <summary>First wait before a retry; later waits back off exponentially (with jitter) up to <see cref="MaxRetryWait"/>.</summary>
+        public TimeSpan RetryWait { get; set; } = TimeSpan.FromSeconds(1);
+
+        public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(20);
+
+        /// <summary>True when <see cref="Location"/> names a Confluent Schema Registry.</summary>
+        public bool IsRemote => IsUrl(Location);
+
+        /// <summary>
+        /// Options from the environment: the location is the argument when given, else
+        /// <c>SCHEMA_REGISTRY_URL</c>; credentials come from <c>SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO</c> and
+        /// <c>SCHEMA_REGISTRY_BEARER_TOKEN</c>, a private CA from <c>SCHEMA_REGISTRY_SSL_CA_LOCATION</c>. Callers overwrite properties afterwards to let explicit values win.
+        /// </summary>
+        public static RegistryOptions FromEnvironment(string? location) => new RegistryOptions
+        {
+            Location = NonEmpty(location) ?? NonEmpty(Environment.GetEnvironmentVariable(UrlVariable)) ?? "",
+            BasicAuthUserInfo = NonEmpty(Environment.GetEnvironmentVariable(BasicAuthVariable)),
+            BearerToken = NonEmpty(Environment.GetEnvironmentVariable(BearerTokenVariable)),
+            SslCaLocation = NonEmpty(Environment.GetEnvironmentVariable(SslCaLocationVariable)),
+        };
+
+        internal static bool IsUrl(string? location) =>
+            location != null &&
+            (location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
+        private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    /// <summary>Opens the registry an options object names.</summary>
+    public static class SchemaRegistries
+    {
+        /// <summary>An http(s) URL opens Confluent Schema Registry; anything else is an embedded registry directory.</summary>
+        public static ISchemaRegistry Open(RegistryOptions options)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            if (string.IsNullOrWhiteSpace(options.Location))
+                throw new RegistryUnavailableException("no registry given: pass a directory or an http(s) URL, or set " + RegistryOptions.UrlVariable);
+            return options.IsRemote ? new ConfluentRegistry(options) : (ISchemaRegistry)new EmbeddedRegistry(options.Location);
+        }
+    }
+}
