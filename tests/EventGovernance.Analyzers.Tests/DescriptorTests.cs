@@ -50,7 +50,7 @@ public class DescriptorTests
         Assert.All(AllDescriptors(), d =>
         {
             string relative = d.HelpLinkUri.Substring(d.HelpLinkUri.IndexOf("docs/rules/", StringComparison.Ordinal));
-            string page = Path.Combine(RepositoryRoot.Path, relative);
+            string page = Path.Combine(RepositoryPaths.Root, relative);
             Assert.True(File.Exists(page), $"{d.Id}: help link {d.HelpLinkUri} has no page at {page}");
             string text = File.ReadAllText(page);
             Assert.StartsWith($"# {d.Id}: ", text);
@@ -64,7 +64,7 @@ public class DescriptorTests
     [Fact]
     public void Eg0004PageDocumentsEveryOptionKey()
     {
-        string text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "rules", "EG0004.md"));
+        string text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "rules", "EG0004.md"));
         var keys = new List<string> { ContractOptions.RequiredFieldsKey, ContractOptions.SuffixesKey, ContractOptions.AttributesKey };
         keys.AddRange(EnvelopeField.All.Select(f => ContractOptions.Prefix + f.Key + ContractOptions.NamesKeySuffix));
         Assert.All(keys, key => Assert.Contains("`" + key + "`", text));
@@ -73,7 +73,7 @@ public class DescriptorTests
     [Fact]
     public void EveryRuleIsTrackedInTheReleaseFiles()
     {
-        string unshipped = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "analyzers", "EventGovernance.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        string unshipped = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "analyzers", "EventGovernance.Analyzers", "AnalyzerReleases.Unshipped.md"));
         Assert.All(AllDescriptors(), d => Assert.Contains($"{d.Id} | {d.Category} | {d.DefaultSeverity} |", unshipped));
     }
 

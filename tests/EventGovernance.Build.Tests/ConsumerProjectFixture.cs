@@ -81,18 +81,7 @@ public sealed class ConsumerProjectFixture : IDisposable
 
     private void WriteProject(string feed)
     {
-        // Empty imports so no Directory.Build.* or central package file from a parent directory applies.
-        File.WriteAllText(Path.Combine(ProjectDirectory, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(ProjectDirectory, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(ProjectDirectory, "Directory.Packages.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(ProjectDirectory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="eventgovernance-e2e" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        LocalFeedProject.WriteIsolationFiles(ProjectDirectory, feed);
         File.WriteAllText(Path.Combine(ProjectDirectory, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -32,7 +32,7 @@ public sealed class AnalyzerPackageTests : IDisposable
         Directory.CreateDirectory(feed);
         Directory.CreateDirectory(app);
 
-        string package = await PackAsync(feed);
+        string package = Pack(feed);
         using (ZipArchive archive = ZipFile.OpenRead(package))
         {
             string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
@@ -42,7 +42,7 @@ public sealed class AnalyzerPackageTests : IDisposable
         }
 
         ConsumerProject.WriteTo(app, feed, _version);
-        ProcessRunner.Result build = await ProcessRunner.RunAsync(
+        ProcessResult build = ProcessRunner.Run(
             "dotnet",
             new[] { "build", "-c", "Release", "-nologo", "--disable-build-servers", "-p:TreatWarningsAsErrors=false" },
             app,
@@ -62,11 +62,11 @@ public sealed class AnalyzerPackageTests : IDisposable
         Assert.True(otherWarnings.Count == 0, "The consumer project must otherwise build cleanly:" + Environment.NewLine + build.Describe());
     }
 
-    private async Task<string> PackAsync(string feed)
+    private string Pack(string feed)
     {
-        string root = RepositoryRoot.Path;
+        string root = RepositoryPaths.Root;
         string project = Path.Combine(root, "analyzers", "EventGovernance.Analyzers", "EventGovernance.Analyzers.csproj");
-        ProcessRunner.Result pack = await ProcessRunner.RunAsync(
+        ProcessResult pack = ProcessRunner.Run(
             "dotnet",
             new[]
             {

@@ -107,18 +107,7 @@ public static class ConsumerProject
 
     public static void WriteTo(string directory, string feed, string analyzerVersion)
     {
-        // Empty build files stop MSBuild from walking up into any enclosing repository's settings.
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="eventgovernance-e2e" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        LocalFeedProject.WriteIsolationFiles(directory, feed);
         File.WriteAllText(Path.Combine(directory, "Shop.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -64,7 +64,7 @@ public sealed class ApacheAvroComparisonTests
     /// <summary>Case numbers in the first column of the table between the markers.</summary>
     private static IReadOnlyCollection<int> DocumentedCases()
     {
-        string path = Path.Combine(AvroCorpus.RepositoryRoot, "docs", "avro-compatibility.md");
+        string path = Path.Combine(RepositoryPaths.Root, "docs", "avro-compatibility.md");
         Assert.True(File.Exists(path), $"missing {path}");
         string text = File.ReadAllText(path);
         int start = text.IndexOf(StartMarker, StringComparison.Ordinal);

@@ -19,8 +19,6 @@ internal static class AvroCorpus
     public static IReadOnlyList<AvroPairCase> Pairs => LazyPairs.Value;
     public static IReadOnlyList<AvroSequenceCase> Sequences => LazySequences.Value;
 
-    public static string RepositoryRoot => FindRepositoryRoot();
-
     /// <summary>Row indexes for xunit theories (the data itself is loaded inside the test, so a missing corpus fails the test).</summary>
     public static IEnumerable<object[]> PairIndexes() => Enumerable.Range(0, ExpectedPairCount).Select(i => new object[] { i });
 
@@ -36,25 +34,7 @@ internal static class AvroCorpus
 
     public static ParsedSchema Parse(JToken schema, string name) => SchemaFormats.Avro.Parse(Source(schema, name));
 
-    private static string FindRepositoryRoot()
-    {
-        var searched = new List<string>();
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            searched.Add(dir.FullName);
-            if (File.Exists(Path.Combine(dir.FullName, "EventGovernance.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("EventGovernance.sln not found in any parent of the test binaries; searched: " + string.Join(", ", searched));
-    }
-
-    private static string FindCorpusDirectory()
-    {
-        string root = FindRepositoryRoot();
-        string corpus = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "avro"));
-        if (!System.IO.Directory.Exists(corpus))
-            throw new InvalidOperationException($"the Avro corpus is missing: expected the directory {corpus} (../shared/corpus/avro beside the repository root {root})");
-        return corpus;
-    }
+    private static string FindCorpusDirectory() => RepositoryPaths.CorpusDirectory("avro");
 
     private static JArray LoadArray(string fileName)
     {

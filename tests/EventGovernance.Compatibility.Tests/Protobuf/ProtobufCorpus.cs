@@ -22,26 +22,7 @@ internal sealed record ProtobufCase(
 /// <summary>Finds the repository root and the shared Protobuf corpus beside it (../shared), failing loudly if absent.</summary>
 internal static class ProtobufCorpus
 {
-    public const string RelativePath = "../shared/corpus/confluent/protobuf/diff-schema-examples.json";
-
-    public static string RepositoryRoot()
-    {
-        var searched = new List<string>();
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            searched.Add(dir.FullName);
-            if (File.Exists(Path.Combine(dir.FullName, "EventGovernance.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("EventGovernance.sln not found in any directory above the test binaries; looked in: " + string.Join(", ", searched));
-    }
-
-    public static string CorpusFile()
-    {
-        string path = Path.GetFullPath(Path.Combine(RepositoryRoot(), RelativePath));
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"The Confluent Protobuf corpus is missing: expected {path} ({RelativePath} from the repository root).", path);
-        return path;
-    }
+    public static string CorpusFile() => RepositoryPaths.CorpusFile("confluent", "protobuf", "diff-schema-examples.json");
 
     private static readonly Lazy<IReadOnlyList<ProtobufCase>> Cases = new(Load);
 

@@ -1,11 +1,11 @@
 using System;
 using System.IO;
 
-namespace EventGovernance.Compatibility.Tests
+namespace EventGovernance.Tests
 {
     /// <summary>
     /// Finds the repository root (the directory holding EventGovernance.sln) and the shared test data
-    /// that lives beside it in <c>../shared</c>. Missing data is a failure, never a skip.
+    /// that lives beside it in <c>../shared</c>. Missing data is a failure naming where it looked, never a skip.
     /// </summary>
     public static class RepositoryPaths
     {
@@ -19,16 +19,10 @@ namespace EventGovernance.Compatibility.Tests
         /// <summary>The shared data directory beside the repository root (<c>../shared</c>).</summary>
         public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
-        /// <summary>The shared corpus directory (<c>../shared/corpus</c>).</summary>
-        public static string Corpus => Path.Combine(Shared, "corpus");
-
-        /// <summary>
-        /// A directory under <c>../shared/corpus</c>, e.g. <c>CorpusDirectory("confluent", "json-schema")</c>;
-        /// throws with the path it looked at when the directory is missing.
-        /// </summary>
+        /// <summary>A directory under <c>../shared/corpus</c>; throws with the path it looked at when missing.</summary>
         public static string CorpusDirectory(params string[] parts)
         {
-            string dir = Path.Combine(Corpus, Path.Combine(parts));
+            string dir = Path.Combine(Shared, "corpus", Path.Combine(parts));
             if (!Directory.Exists(dir))
                 throw new DirectoryNotFoundException($"shared corpus directory not found: looked for '{dir}' (the shared data must sit beside the repository root at ../shared)");
             return dir;
@@ -37,7 +31,7 @@ namespace EventGovernance.Compatibility.Tests
         /// <summary>A file under <c>../shared/corpus</c>; throws with the path it looked at when missing.</summary>
         public static string CorpusFile(params string[] parts)
         {
-            string file = Path.Combine(Corpus, Path.Combine(parts));
+            string file = Path.Combine(Shared, "corpus", Path.Combine(parts));
             if (!File.Exists(file))
                 throw new FileNotFoundException($"shared corpus file not found: looked for '{file}' (the shared data must sit beside the repository root at ../shared)", file);
             return file;
