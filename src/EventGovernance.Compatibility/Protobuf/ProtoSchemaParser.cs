@@ -10,7 +10,8 @@ namespace EventGovernance.Compatibility.Protobuf
     /// <summary>
     /// Turns .proto text into a <see cref="ProtobufParsedSchema"/> with protobuf-net.Reflection's parser.
     /// Imports are resolved through the schema's <see cref="IReferenceResolver"/> (each imported file through
-    /// its own resolver); Google's well-known types come from the copies protobuf-net embeds.
+    /// its own resolver); Google's well-known types come from the copies protobuf-net embeds, and the
+    /// registry's other always-available imports from <see cref="ProtoKnownImports"/>.
     /// </summary>
     internal static class ProtoSchemaParser
     {
@@ -101,8 +102,10 @@ namespace EventGovernance.Compatibility.Protobuf
                     catch (SchemaException e)
                     {
                         if (EmbeddedImports.Contains(import.Name.Replace('/', '.'))) continue;
-                        throw new SchemaException(file.DisplayPath, import.Line, import.Column,
-                            $"import \"{import.Name}\" cannot be found: {e.Problem}", e);
+                        // The registry supplies its known imports (confluent/meta.proto, ...) without a reference.
+                        resolved = ProtoKnownImports.Find(import.Name)
+                            ?? throw new SchemaException(file.DisplayPath, import.Line, import.Column,
+                                $"import \"{import.Name}\" cannot be found: {e.Problem}", e);
                     }
                     var imported = new SourceFile(import.Name, resolved, ProtoSourceIndex.Build(resolved.Text));
                     files[import.Name] = imported;
