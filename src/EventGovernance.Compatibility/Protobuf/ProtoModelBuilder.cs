@@ -44,9 +44,12 @@ namespace EventGovernance.Compatibility.Protobuf
         private static ProtoMessage? BuildMessage(ProtoFile file, DescriptorProto descriptor, string parentPath, string prefix,
             bool unlabelledSyntax, Dictionary<string, DescriptorProto> mapEntries, Dictionary<string, ProtoTypeEntry> types)
         {
-            if (descriptor.Options?.MapEntry == true) return null;
             string localPath = parentPath.Length == 0 ? descriptor.Name : parentPath + "." + descriptor.Name;
-            var message = new ProtoMessage(file, descriptor.Name, localPath, file.Locate(file.Index.Type(localPath)));
+            (int Line, int Column)? declared = file.Index.Type(localPath);
+            bool mapEntry = descriptor.Options?.MapEntry == true;
+            // The parser synthesizes an entry type for each map<K, V> field; only one written out in the text is a message here.
+            if (mapEntry && declared == null) return null;
+            var message = new ProtoMessage(file, descriptor.Name, localPath, file.Locate(declared), mapEntry);
             types[prefix + localPath] = new ProtoTypeEntry(file, message, null);
 
             var oneofs = new ProtoOneof?[descriptor.OneofDecls.Count];

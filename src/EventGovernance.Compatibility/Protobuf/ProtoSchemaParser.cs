@@ -144,7 +144,7 @@ namespace EventGovernance.Compatibility.Protobuf
 
         private static void ThrowOnErrors(FileDescriptorSet set, Dictionary<string, SourceFile> files)
         {
-            Error[] errors = set.GetErrors().Where(e => e.IsError).ToArray();
+            Error[] errors = set.GetErrors().Where(e => e.IsError && !IsToleratedByTheRegistry(e)).ToArray();
             if (errors.Length == 0) return;
             Error first = errors[0];
             string file = first.File != null && files.TryGetValue(first.File, out SourceFile? known) ? known.DisplayPath : first.File ?? "<schema>";
@@ -152,6 +152,16 @@ namespace EventGovernance.Compatibility.Protobuf
             if (errors.Length > 1) problem += $" (and {errors.Length - 1} more error{(errors.Length > 2 ? "s" : "")})";
             throw new SchemaException(file, first.LineNumber, first.ColumnNumber, problem);
         }
+
+        /// <summary>
+        /// Schemas the registry itself stores and compares that protoc-style checks would refuse: a custom
+        /// option whose extension is not declared (the registry adds <c>(confluent.field_meta)</c> tags without
+        /// the import; options never take part in the comparison), and map entry types written out with
+        /// <c>option map_entry = true</c> (how the registry prints a schema derived from a compiled descriptor).
+        /// </summary>
+        private static bool IsToleratedByTheRegistry(Error error) =>
+            error.Message.StartsWith("unable to resolve custom option", StringComparison.Ordinal)
+            || error.Message.StartsWith("'map_entry' should not be set explicitly", StringComparison.Ordinal);
 
         /// <summary>Serves the imported files found by <see cref="CollectImports"/> to protobuf-net, from memory.</summary>
         private sealed class ImportFileSystem : IFileSystem

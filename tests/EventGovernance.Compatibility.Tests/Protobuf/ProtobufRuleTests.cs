@@ -288,4 +288,40 @@ public sealed class ProtobufRuleTests
         Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/M/1" },
             Changes(Diff(before, before.Replace("int32 a = 1", "double a = 1", System.StringComparison.Ordinal))));
     }
+    [Fact]
+    public void Undeclared_custom_options_do_not_block_the_comparison()
+    {
+        // The registry stores tags as (confluent.field_meta) options without importing their declaration.
+        const string v1 = "syntax = \"proto3\";\npackage crm;\nmessage Contact {\n  string email = 1;\n  string phone = 2;\n}";
+        const string v2 = "syntax = \"proto3\";\npackage crm;\nmessage Contact {\n  string email = 1 [(confluent.field_meta) = { tags: [\"PII\"] }];\n"
+            + "  string phone = 2 [(acme.masked) = true];\n}";
+        Assert.Empty(Diff(v1, v2));
+        Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/Contact/2" },
+            Changes(Diff(v2, v2.Replace("string phone = 2", "int64 phone = 2", System.StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Written_out_map_entries_compare_as_maps()
+    {
+        // How the registry prints a schema derived from a compiled descriptor: the map's entry type spelled out.
+        const string mapField = "syntax = \"proto3\";\nmessage Cart {\n  map<string, int32> quantities = 1;\n  message Line { string sku = 1; }\n}";
+        const string entryType = "syntax = \"proto3\";\nmessage Cart {\n  repeated QuantitiesEntry quantities = 1;\n  message Line { string sku = 1; }\n"
+            + "  message QuantitiesEntry {\n    option map_entry = true;\n    string key = 1;\n    int32 value = 2;\n  }\n}";
+        Assert.Empty(Diff(mapField, entryType));
+        Assert.Empty(Diff(entryType, mapField));
+
+        // A value type change shows at the map field and, with the entry written out on both sides, inside the entry.
+        string doubleValues = entryType.Replace("int32 value = 2", "double value = 2", System.StringComparison.Ordinal);
+        Assert.Equal(Sorted("FIELD_SCALAR_KIND_CHANGED #/Cart/1", "FIELD_SCALAR_KIND_CHANGED #/Cart/QuantitiesEntry/2"),
+            Changes(Diff(entryType, doubleValues)));
+        Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/Cart/1" }, Changes(Diff(mapField, doubleValues)));
+
+        // A written-out entry counts among the nested messages, so one declared before another moves that one.
+        string entryFirst = "syntax = \"proto3\";\nmessage Cart {\n  message QuantitiesEntry {\n    option map_entry = true;\n    string key = 1;\n    int32 value = 2;\n  }\n"
+            + "  repeated QuantitiesEntry quantities = 1;\n  message Line { string sku = 1; }\n}";
+        var moved = Diff(mapField, entryFirst);
+        Assert.Equal(new[] { "MESSAGE_MOVED #/Cart/Line" }, Changes(moved));
+        Assert.True(moved[0].IsCompatible);
+    }
+
 }
