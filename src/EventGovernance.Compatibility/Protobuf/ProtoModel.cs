@@ -51,12 +51,13 @@ namespace EventGovernance.Compatibility.Protobuf
 
     internal sealed class ProtoMessage
     {
-        public ProtoMessage(ProtoFile file, string name, string localPath, SourceLocation? location)
+        public ProtoMessage(ProtoFile file, string name, string localPath, SourceLocation? location, bool isMapEntry = false)
         {
             File = file;
             Name = name;
             LocalPath = localPath;
             Location = location;
+            IsMapEntry = isMapEntry;
         }
 
         public ProtoFile File { get; }
@@ -67,13 +68,19 @@ namespace EventGovernance.Compatibility.Protobuf
 
         public SourceLocation? Location { get; }
 
+        /// <summary>
+        /// A map entry written out in the text (<c>option map_entry = true</c>), as the registry prints schemas
+        /// derived from compiled descriptors; fields of its type are compared as maps.
+        /// </summary>
+        public bool IsMapEntry { get; }
+
         /// <summary>Every field, top-level and oneof members alike, in declaration order.</summary>
         public List<ProtoField> Fields { get; } = new List<ProtoField>();
 
         /// <summary>Real oneofs (proto3 <c>optional</c>'s synthetic oneofs are not listed).</summary>
         public List<ProtoOneof> Oneofs { get; } = new List<ProtoOneof>();
 
-        /// <summary>Nested messages in declaration order; map entry types are not listed (they are not written in the text).</summary>
+        /// <summary>Nested messages in declaration order; the entry types behind <c>map&lt;K, V&gt;</c> fields are not listed (they are not written in the text).</summary>
         public List<ProtoMessage> NestedMessages { get; } = new List<ProtoMessage>();
 
         public List<ProtoEnum> NestedEnums { get; } = new List<ProtoEnum>();

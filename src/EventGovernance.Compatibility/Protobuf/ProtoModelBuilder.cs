@@ -6,7 +6,8 @@ namespace EventGovernance.Compatibility.Protobuf
     /// <summary>
     /// Builds the diff model from a protobuf-net descriptor, undoing the descriptor's lowering so the model
     /// looks like the text the registry compares: map entry types are folded back into map fields,
-    /// proto3 <c>optional</c>'s synthetic oneofs disappear, and labels are kept only where written.
+    /// proto3 <c>optional</c>'s synthetic oneofs disappear, proto2 groups are left out (the registry ignores
+    /// them), and labels are kept only where written.
     /// </summary>
     internal static class ProtoModelBuilder
     {
@@ -15,7 +16,8 @@ namespace EventGovernance.Compatibility.Protobuf
         {
             string package = descriptor.Package ?? "";
             var file = new ProtoFile(descriptor.Name, displayPath, package, descriptor.Syntax ?? "", text, isRoot, index);
-            bool proto3 = descriptor.Syntax == "proto3";
+            // Editions files write no optional/required keyword either: a bare field has no label there too.
+            bool unlabelledSyntax = descriptor.Syntax == "proto3" || descriptor.Syntax == "editions";
             string prefix = package.Length == 0 ? "" : package + ".";
 
             // Map entry types first, so fields can be folded into maps while messages are built.
@@ -24,7 +26,7 @@ namespace EventGovernance.Compatibility.Protobuf
 
             foreach (DescriptorProto message in descriptor.MessageTypes)
             {
-                ProtoMessage? built = BuildMessage(file, message, "", prefix, proto3, mapEntries, types);
+                ProtoMessage? built = BuildMessage(file, message, "", prefix, unlabelledSyntax, mapEntries, types);
                 if (built != null) file.Messages.Add(built);
             }
             foreach (EnumDescriptorProto enumType in descriptor.EnumTypes)
@@ -40,16 +42,25 @@ namespace EventGovernance.Compatibility.Protobuf
         }
 
         private static ProtoMessage? BuildMessage(ProtoFile file, DescriptorProto descriptor, string parentPath, string prefix,
-            bool proto3, Dictionary<string, DescriptorProto> mapEntries, Dictionary<string, ProtoTypeEntry> types)
+            bool unlabelledSyntax, Dictionary<string, DescriptorProto> mapEntries, Dictionary<string, ProtoTypeEntry> types)
         {
-            if (descriptor.Options?.MapEntry == true) return null;
             string localPath = parentPath.Length == 0 ? descriptor.Name : parentPath + "." + descriptor.Name;
-            var message = new ProtoMessage(file, descriptor.Name, localPath, file.Locate(file.Index.Type(localPath)));
+            (int Line, int Column)? declared = file.Index.Type(localPath);
+            bool mapEntry = descriptor.Options?.MapEntry == true;
+            // The parser synthesizes an entry type for each map<K, V> field; only one written out in the text is a message here.
+            if (mapEntry && declared == null) return null;
+            var message = new ProtoMessage(file, descriptor.Name, localPath, file.Locate(declared), mapEntry);
             types[prefix + localPath] = new ProtoTypeEntry(file, message, null);
 
             var oneofs = new ProtoOneof?[descriptor.OneofDecls.Count];
+            var groupTypes = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (FieldDescriptorProto field in descriptor.Fields)
             {
+                if (IsGroup(field))
+                {
+                    groupTypes.Add(TrimDot(field.TypeName));
+                    continue;
+                }
                 string? oneofName = null;
                 if (field.ShouldSerializeOneofIndex() && !field.Proto3Optional && field.OneofIndex < oneofs.Length)
                 {
@@ -58,7 +69,7 @@ namespace EventGovernance.Compatibility.Protobuf
                     oneofName = oneofs[i]!.Name;
                 }
                 ProtoFieldType type = FieldType(field, mapEntries, out bool isMap);
-                var built = new ProtoField(field.Name, field.Number, Label(field, proto3, oneofName != null || isMap), type, oneofName,
+                var built = new ProtoField(field.Name, field.Number, Label(field, unlabelledSyntax, oneofName != null || isMap), type, oneofName,
                     file.Locate(file.Index.Member(localPath, field.Number)));
                 message.Fields.Add(built);
                 if (oneofName != null) oneofs[field.OneofIndex]!.Fields.Add(built);
@@ -73,13 +84,20 @@ namespace EventGovernance.Compatibility.Protobuf
 
             foreach (DescriptorProto nested in descriptor.NestedTypes)
             {
-                ProtoMessage? built = BuildMessage(file, nested, localPath, prefix, proto3, mapEntries, types);
-                if (built != null) message.NestedMessages.Add(built);
+                ProtoMessage? built = BuildMessage(file, nested, localPath, prefix, unlabelledSyntax, mapEntries, types);
+                // A group's message stays resolvable by name but, like the group field, is not compared.
+                if (built != null && !groupTypes.Contains(prefix + built.LocalPath)) message.NestedMessages.Add(built);
             }
             foreach (EnumDescriptorProto nested in descriptor.EnumTypes)
                 message.NestedEnums.Add(BuildEnum(file, nested, localPath, prefix, types));
             return message;
         }
+
+        /// <summary>
+        /// A proto2 group (<c>optional group Result = 2 { ... }</c>): the registry's parser keeps groups apart
+        /// from fields and nested types and its diff never looks at them, so neither does this model.
+        /// </summary>
+        private static bool IsGroup(FieldDescriptorProto field) => field.type == FieldDescriptorProto.Type.TypeGroup;
 
         /// <summary>The oneof protobuf-net adds for each proto3 <c>optional</c> field.</summary>
         private static bool IsSyntheticOneof(DescriptorProto descriptor, int index)
@@ -94,16 +112,17 @@ namespace EventGovernance.Compatibility.Protobuf
             return any;
         }
 
-        private static ProtoLabel Label(FieldDescriptorProto field, bool proto3, bool implicitLabel)
+        private static ProtoLabel Label(FieldDescriptorProto field, bool unlabelledSyntax, bool implicitLabel)
         {
             if (implicitLabel) return ProtoLabel.Implicit;
             switch (field.label)
             {
                 case FieldDescriptorProto.Label.LabelRepeated: return ProtoLabel.Repeated;
-                case FieldDescriptorProto.Label.LabelRequired: return ProtoLabel.Required;
+                // An editions field is required through a feature, never a written label.
+                case FieldDescriptorProto.Label.LabelRequired: return unlabelledSyntax ? ProtoLabel.Implicit : ProtoLabel.Required;
                 default:
                     // proto3 writes "optional" only for explicit presence; a bare field has no label.
-                    return proto3 && !field.Proto3Optional ? ProtoLabel.Implicit : ProtoLabel.Optional;
+                    return unlabelledSyntax && !field.Proto3Optional ? ProtoLabel.Implicit : ProtoLabel.Optional;
             }
         }
 

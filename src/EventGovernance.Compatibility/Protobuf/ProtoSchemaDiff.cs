@@ -42,6 +42,11 @@ namespace EventGovernance.Compatibility.Protobuf
                 {
                     bool inOriginal = originalByName.TryGetValue(name, out var o);
                     bool inUpdate = updateByName.TryGetValue(name, out var u);
+                    // A written-out map entry type comes and goes with the map field's spelling; the field is compared as a map.
+                    if (!inUpdate && o.Item.IsMapEntry || !inOriginal && u.Item.IsMapEntry)
+                    {
+                        continue;
+                    }
                     if (!inUpdate)
                     {
                         ctx.Add(T.MessageRemoved, $"message '{o.Item.LocalPath}' exists in the writer's schema but not in the reader's", o.Item.Location, null);

@@ -10,7 +10,8 @@ namespace EventGovernance.Compatibility.Protobuf
     /// <summary>
     /// Turns .proto text into a <see cref="ProtobufParsedSchema"/> with protobuf-net.Reflection's parser.
     /// Imports are resolved through the schema's <see cref="IReferenceResolver"/> (each imported file through
-    /// its own resolver); Google's well-known types come from the copies protobuf-net embeds.
+    /// its own resolver); Google's well-known types come from the copies protobuf-net embeds, and the
+    /// registry's other always-available imports from <see cref="ProtoKnownImports"/>.
     /// </summary>
     internal static class ProtoSchemaParser
     {
@@ -101,8 +102,10 @@ namespace EventGovernance.Compatibility.Protobuf
                     catch (SchemaException e)
                     {
                         if (EmbeddedImports.Contains(import.Name.Replace('/', '.'))) continue;
-                        throw new SchemaException(file.DisplayPath, import.Line, import.Column,
-                            $"import \"{import.Name}\" cannot be found: {e.Problem}", e);
+                        // The registry supplies its known imports (confluent/meta.proto, ...) without a reference.
+                        resolved = ProtoKnownImports.Find(import.Name)
+                            ?? throw new SchemaException(file.DisplayPath, import.Line, import.Column,
+                                $"import \"{import.Name}\" cannot be found: {e.Problem}", e);
                     }
                     var imported = new SourceFile(import.Name, resolved, ProtoSourceIndex.Build(resolved.Text));
                     files[import.Name] = imported;
@@ -141,7 +144,7 @@ namespace EventGovernance.Compatibility.Protobuf
 
         private static void ThrowOnErrors(FileDescriptorSet set, Dictionary<string, SourceFile> files)
         {
-            Error[] errors = set.GetErrors().Where(e => e.IsError).ToArray();
+            Error[] errors = set.GetErrors().Where(e => e.IsError && !IsToleratedByTheRegistry(e)).ToArray();
             if (errors.Length == 0) return;
             Error first = errors[0];
             string file = first.File != null && files.TryGetValue(first.File, out SourceFile? known) ? known.DisplayPath : first.File ?? "<schema>";
@@ -149,6 +152,16 @@ namespace EventGovernance.Compatibility.Protobuf
             if (errors.Length > 1) problem += $" (and {errors.Length - 1} more error{(errors.Length > 2 ? "s" : "")})";
             throw new SchemaException(file, first.LineNumber, first.ColumnNumber, problem);
         }
+
+        /// <summary>
+        /// Schemas the registry itself stores and compares that protoc-style checks would refuse: a custom
+        /// option whose extension is not declared (the registry adds <c>(confluent.field_meta)</c> tags without
+        /// the import; options never take part in the comparison), and map entry types written out with
+        /// <c>option map_entry = true</c> (how the registry prints a schema derived from a compiled descriptor).
+        /// </summary>
+        private static bool IsToleratedByTheRegistry(Error error) =>
+            error.Message.StartsWith("unable to resolve custom option", StringComparison.Ordinal)
+            || error.Message.StartsWith("'map_entry' should not be set explicitly", StringComparison.Ordinal);
 
         /// <summary>Serves the imported files found by <see cref="CollectImports"/> to protobuf-net, from memory.</summary>
         private sealed class ImportFileSystem : IFileSystem

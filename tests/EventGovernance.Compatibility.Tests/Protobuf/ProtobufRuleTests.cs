@@ -234,4 +234,94 @@ public sealed class ProtobufRuleTests
         Assert.False(ProtoDifferenceTypes.IsCompatible(ProtoDifferenceTypes.MultipleFieldsMovedToOneof));
         Assert.True(ProtoDifferenceTypes.IsCompatible(ProtoDifferenceTypes.OneofFieldMovedToTopLevel));
     }
+    [Fact]
+    public void Registry_known_imports_need_no_reference()
+    {
+        // confluent/meta.proto and the decimal types are always available in the registry, like Google's well-known types.
+        const string before = "syntax = \"proto3\";\npackage billing;\nimport \"confluent/meta.proto\";\nimport \"confluent/type/decimal.proto\";\n"
+            + "message Invoice {\n  option (confluent.message_meta) = { doc: \"An invoice\" };\n"
+            + "  confluent.type.Decimal total = 1 [(confluent.field_meta) = { params: [{ key: \"precision\", value: \"10\" }], tags: [\"PII\"] }];\n}";
+        Assert.Empty(Diff(before, before));
+
+        string after = before.Replace("confluent.type.Decimal total = 1", "string total = 1", System.StringComparison.Ordinal);
+        Assert.Equal(new[] { "FIELD_KIND_CHANGED #/Invoice/1" }, Changes(Diff(before, after)));
+    }
+
+    [Fact]
+    public void A_declared_reference_wins_over_the_known_import()
+    {
+        const string schema = "syntax = \"proto3\";\nimport \"confluent/type/decimal.proto\";\nmessage Price { confluent.type.Decimal amount = 1; }";
+        var ownDecimal = new Dictionary<string, string>
+        {
+            ["confluent/type/decimal.proto"] = "syntax = \"proto3\";\npackage confluent.type;\nmessage Decimal { string digits = 1; }",
+        };
+        // The registry's Decimal has bytes value = 1; the referenced one has string digits = 1 (compatible rename).
+        var differences = Diff(Proto(schema, "price.proto"), Proto(schema, "price.proto", ownDecimal));
+        Assert.Contains("FIELD_NAME_CHANGED #/Decimal/1", Changes(differences));
+        Assert.All(differences, d => Assert.True(d.IsCompatible, d.ToString()));
+    }
+
+    [Fact]
+    public void Proto2_groups_are_not_compared()
+    {
+        // The registry's parser keeps groups apart from fields and nested types, so its diff never sees them.
+        const string plain = "syntax = \"proto2\";\nmessage Search { optional string query = 1; }";
+        const string withGroup = "syntax = \"proto2\";\nmessage Search {\n  optional string query = 1;\n"
+            + "  repeated group Hit = 2 { required string url = 3; }\n}";
+        Assert.Empty(Diff(plain, withGroup));
+        Assert.Empty(Diff(withGroup, plain));
+        Assert.Empty(Diff(withGroup, withGroup.Replace("required string url = 3", "required int64 url = 3", System.StringComparison.Ordinal)));
+        // Fields next to the group are still compared.
+        Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/Search/1" },
+            Changes(Diff(withGroup, withGroup.Replace("optional string query", "optional int32 query", System.StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Editions_fields_carry_no_label_unless_repeated()
+    {
+        // Editions drop the optional/required keywords; like proto3's bare fields, they have no label to compare.
+        const string before = "edition = \"2023\";\npackage p;\nmessage M {\n  int32 a = 1;\n  repeated string b = 2;\n}";
+        string repeatedNumber = before.Replace("  int32 a = 1", "  repeated int32 a = 1", System.StringComparison.Ordinal);
+        Assert.Empty(Diff(before, repeatedNumber));
+        string legacyRequired = before.Replace("}", "  int32 c = 3 [features.field_presence = LEGACY_REQUIRED];\n}", System.StringComparison.Ordinal);
+        Assert.Equal(new[] { "FIELD_ADDED #/M/3" }, Changes(Diff(before, legacyRequired)));
+        Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/M/1" },
+            Changes(Diff(before, before.Replace("int32 a = 1", "double a = 1", System.StringComparison.Ordinal))));
+    }
+    [Fact]
+    public void Undeclared_custom_options_do_not_block_the_comparison()
+    {
+        // The registry stores tags as (confluent.field_meta) options without importing their declaration.
+        const string v1 = "syntax = \"proto3\";\npackage crm;\nmessage Contact {\n  string email = 1;\n  string phone = 2;\n}";
+        const string v2 = "syntax = \"proto3\";\npackage crm;\nmessage Contact {\n  string email = 1 [(confluent.field_meta) = { tags: [\"PII\"] }];\n"
+            + "  string phone = 2 [(acme.masked) = true];\n}";
+        Assert.Empty(Diff(v1, v2));
+        Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/Contact/2" },
+            Changes(Diff(v2, v2.Replace("string phone = 2", "int64 phone = 2", System.StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Written_out_map_entries_compare_as_maps()
+    {
+        // How the registry prints a schema derived from a compiled descriptor: the map's entry type spelled out.
+        const string mapField = "syntax = \"proto3\";\nmessage Cart {\n  map<string, int32> quantities = 1;\n  message Line { string sku = 1; }\n}";
+        const string entryType = "syntax = \"proto3\";\nmessage Cart {\n  repeated QuantitiesEntry quantities = 1;\n  message Line { string sku = 1; }\n"
+            + "  message QuantitiesEntry {\n    option map_entry = true;\n    string key = 1;\n    int32 value = 2;\n  }\n}";
+        Assert.Empty(Diff(mapField, entryType));
+        Assert.Empty(Diff(entryType, mapField));
+
+        // A value type change shows at the map field and, with the entry written out on both sides, inside the entry.
+        string doubleValues = entryType.Replace("int32 value = 2", "double value = 2", System.StringComparison.Ordinal);
+        Assert.Equal(Sorted("FIELD_SCALAR_KIND_CHANGED #/Cart/1", "FIELD_SCALAR_KIND_CHANGED #/Cart/QuantitiesEntry/2"),
+            Changes(Diff(entryType, doubleValues)));
+        Assert.Equal(new[] { "FIELD_SCALAR_KIND_CHANGED #/Cart/1" }, Changes(Diff(mapField, doubleValues)));
+
+        // A written-out entry counts among the nested messages, so one declared before another moves that one.
+        string entryFirst = "syntax = \"proto3\";\nmessage Cart {\n  message QuantitiesEntry {\n    option map_entry = true;\n    string key = 1;\n    int32 value = 2;\n  }\n"
+            + "  repeated QuantitiesEntry quantities = 1;\n  message Line { string sku = 1; }\n}";
+        var moved = Diff(mapField, entryFirst);
+        Assert.Equal(new[] { "MESSAGE_MOVED #/Cart/Line" }, Changes(moved));
+        Assert.True(moved[0].IsCompatible);
+    }
+
 }
