@@ -75,7 +75,7 @@ namespace EventGovernance.Registry
 
             // The candidate: read and parsed with references resolved inside the contracts root only.
             string root = _options.ContractsRoot ?? Path.GetDirectoryName(fullPath)!;
-            var recorder = new RecordingResolver(new ContractsRootResolver(root), avroNames: contract.Type == SchemaType.Avro);
+            var recorder = new RecordingResolver(new ContractsRootResolver(root, AvroSearchDirectories(contract, byPath)), avroNames: contract.Type == SchemaType.Avro);
             ISchemaFormat format = _formats(contract.Type);
             SchemaSource candidate = SchemaSource.FromFile(fullPath, contract.Type, recorder);
             ParsedSchema parsed = format.Parse(candidate);
@@ -135,6 +135,21 @@ namespace EventGovernance.Registry
                 new ContractResult(contract, compatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, differences, message, null, theirs),
                 candidate.Text, dependencies, latestVersion);
         }
+
+        /// <summary>
+        /// An Avro contract names another contract's type by full name, not by path, so the file named after
+        /// the type (<c>com.acme.Address.avsc</c>) may sit in any directory holding an Avro contract of this run
+        /// (e.g. a shared envelope in <c>contracts/envelope/</c> used from <c>contracts/orders/</c>).
+        /// The referencing file's own directory and the contracts root are still searched first.
+        /// </summary>
+        private static IEnumerable<string>? AvroSearchDirectories(Contract contract, IReadOnlyDictionary<string, Contract> byPath) =>
+            contract.Type != SchemaType.Avro
+                ? null
+                : byPath.Where(c => c.Value.Type == SchemaType.Avro)
+                    .Select(c => Path.GetDirectoryName(c.Key)!)
+                    .Distinct(StringComparer.Ordinal)
+                    .OrderBy(d => d, StringComparer.Ordinal)
+                    .ToList();
 
         private static string Summary(Contract contract, CompatibilityLevel level, CompatibilityResult result, int latestVersion, bool compatible)
         {

@@ -121,6 +121,19 @@ public sealed class BuildGateEndToEndTests
     }
 
     [Fact]
+    public void Breaking_change_to_the_shared_avro_envelope_fails_at_the_envelope_line()
+    {
+        // The Avro events reference the envelope by full name; it is checked under its own subject.
+        string envelope = Path.Combine("contracts", "envelope", "eventgovernance.envelope.EventEnvelope.avsc");
+        Edit(envelope, "\"name\": \"event_version\",\n      \"type\": \"int\"", "\"name\": \"event_version\",\n      \"type\": \"string\"");
+        int line = LineOf(ContractPath(envelope), "\"event_version\"") + 1;
+
+        ProcessResult result = _project.Build();
+        AssertFailed(result);
+        AssertOutputMatches(result, Regex.Escape($"{envelope}({line},") + @"\d+\): error EG1001: subject 'eventgovernance\.envelope\.EventEnvelope' breaks BACKWARD compatibility");
+    }
+
+    [Fact]
     public void Out_of_process_task_host_reports_the_same_error()
     {
         Edit(OrderPlaced, "\"total\": {\n          \"type\": \"number\",", "\"total\": {\n          \"type\": \"string\",");
