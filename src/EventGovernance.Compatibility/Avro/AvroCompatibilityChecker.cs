@@ -192,21 +192,26 @@ namespace EventGovernance.Compatibility.Avro
             return result.Build();
         }
 
-        /// <summary>The writer field with the reader field's name or one of its aliases.</summary>
+        /// <summary>
+        /// The writer field with the reader field's name or one of its aliases. Like Avro Java, each
+        /// hit counts: two hits are ambiguous even when they are the same writer field (an alias that
+        /// repeats the field's own name), and Avro Java refuses to resolve such a pair at all.
+        /// </summary>
         private static AvroField? FindWriterField(AvroRecord writer, AvroField readerField)
         {
             AvroField? found = writer.FieldNamed(readerField.Name);
+            string foundBy = "its name";
             foreach (string alias in readerField.Aliases)
             {
                 AvroField? byAlias = writer.FieldNamed(alias);
-                if (byAlias == null || ReferenceEquals(byAlias, found)) continue;
+                if (byAlias == null) continue;
                 if (found != null)
                 {
-                    // Avro Java refuses to resolve such a pair at all.
                     throw new SchemaException(readerField.Location.File, readerField.Location.Line, readerField.Location.Column,
-                        $"field '{readerField.Name}' matches several fields of the other schema's record {writer.Name.Full} ('{found.Name}' and '{byAlias.Name}') through its name and aliases");
+                        $"field '{readerField.Name}' matches the other schema's record {writer.Name.Full} twice (field '{found.Name}' by {foundBy}, field '{byAlias.Name}' by its alias '{alias}'), so it cannot be resolved");
                 }
                 found = byAlias;
+                foundBy = $"its alias '{alias}'";
             }
             return found;
         }

@@ -28,6 +28,7 @@ namespace EventGovernance.Compatibility.Avro
         private readonly SchemaSource _source;
         private readonly int _referenceDepth;
         private readonly Dictionary<string, AvroNamed> _named = new Dictionary<string, AvroNamed>(StringComparer.Ordinal);
+        private readonly Dictionary<string, JObject> _definitions = new Dictionary<string, JObject>(StringComparer.Ordinal);
         private readonly List<AvroReference> _references = new List<AvroReference>();
         private readonly List<AvroUnion> _unions = new List<AvroUnion>();
         private readonly List<(AvroField Field, JToken Token)> _defaults = new List<(AvroField, JToken)>();
@@ -120,8 +121,9 @@ namespace EventGovernance.Compatibility.Avro
         private AvroNode ParseRecord(JObject json, string? space)
         {
             (AvroName name, SourceLocation nameLocation) = ParseName(json, space, "record");
+            bool repeated = RepeatsDefinition(name, json);
             var record = new AvroRecord(name, ParseTypeAliases(json, name), Loc(json), nameLocation);
-            Register(record, json);
+            if (!repeated) Register(record, json);
 
             JToken? fields = json["fields"];
             if (fields == null)
@@ -155,6 +157,7 @@ namespace EventGovernance.Compatibility.Avro
         private AvroNode ParseEnum(JObject json, string? space)
         {
             (AvroName name, SourceLocation nameLocation) = ParseName(json, space, "enum");
+            bool repeated = RepeatsDefinition(name, json);
             JToken? symbolsToken = json["symbols"];
             if (symbolsToken == null)
                 throw Error(json, $"enum {name.Full} has no \"symbols\" array");
@@ -174,21 +177,23 @@ namespace EventGovernance.Compatibility.Avro
 
             string? defaultSymbol = null;
             JToken? defaultToken = json["default"];
-            if (defaultToken != null)
+            // Avro Java ignores a default that is not a string (the enum then has no default symbol).
+            if (defaultToken != null && defaultToken.Type == JTokenType.String)
             {
-                defaultSymbol = RequireString(defaultToken, $"the default of enum {name.Full}");
+                defaultSymbol = (string)defaultToken!;
                 if (!seen.Contains(defaultSymbol))
                     throw Error(defaultToken, $"the default \"{defaultSymbol}\" of enum {name.Full} is not one of its symbols");
             }
 
             var result = new AvroEnum(name, ParseTypeAliases(json, name), Loc(json), nameLocation, symbols, defaultSymbol, Loc(symbolsToken));
-            Register(result, json);
+            if (!repeated) Register(result, json);
             return result;
         }
 
         private AvroNode ParseFixed(JObject json, string? space)
         {
             (AvroName name, SourceLocation nameLocation) = ParseName(json, space, "fixed");
+            bool repeated = RepeatsDefinition(name, json);
             JToken? sizeToken = json["size"];
             if (sizeToken == null)
                 throw Error(json, $"fixed {name.Full} has no \"size\"");
@@ -196,7 +201,7 @@ namespace EventGovernance.Compatibility.Avro
                 throw Error(sizeToken, $"\"size\" of fixed {name.Full} must be a non-negative integer, not {Describe(sizeToken)}");
             int size = Convert.ToInt32(((JValue)sizeToken).Value, CultureInfo.InvariantCulture);
             var result = new AvroFixed(name, ParseTypeAliases(json, name), Loc(json), nameLocation, size, Loc(sizeToken));
-            Register(result, json);
+            if (!repeated) Register(result, json);
             return result;
         }
 
@@ -220,11 +225,14 @@ namespace EventGovernance.Compatibility.Avro
         {
             JToken nameToken = Required(json, "name", $"{what} schema has no \"name\"");
             string written = RequireString(nameToken, $"the name of a {what}");
+            // Like Avro Java, a namespace that is not a string (null, a number…) is ignored: the
+            // enclosing namespace stays in force.
             JToken? namespaceToken = json["namespace"];
-            if (namespaceToken != null)
-                space = RequireString(namespaceToken, $"the namespace of {what} {written}");
+            if (namespaceToken != null && namespaceToken.Type == JTokenType.String)
+                space = (string)namespaceToken!;
             AvroName name = AvroName.Parse(written, space);
             CheckName(name.Short, nameToken, $"{what} name");
+            CheckNamespace(name, namespaceToken != null && namespaceToken.Type == JTokenType.String && written.IndexOf('.') < 0 ? namespaceToken : nameToken);
             if (AvroKinds.TryParsePrimitive(name.Full, out _))
                 throw Error(nameToken, $"a {what} cannot be named after the primitive type \"{name.Full}\"");
             return (name, Loc(nameToken));
@@ -242,6 +250,17 @@ namespace EventGovernance.Compatibility.Avro
                 if (!(char.IsLetterOrDigit(name[i]) || name[i] == '_'))
                     throw Error(at, $"invalid {what} \"{name}\": only letters, digits and '_' are allowed");
             }
+        }
+
+        /// <summary>
+        /// Every dot-separated part of a type's namespace must itself be a valid name, so "a..b",
+        /// ".a" or "a-b" are refused (as Avro Java does when it registers the full name).
+        /// </summary>
+        private void CheckNamespace(AvroName name, JToken at)
+        {
+            if (name.Space == null) return;
+            foreach (string part in name.Space.Split('.'))
+                CheckName(part, at, $"namespace part of {name.Full}");
         }
 
         /// <summary>
@@ -286,8 +305,33 @@ namespace EventGovernance.Compatibility.Avro
         private void Register(AvroNamed type, JObject json)
         {
             if (_named.ContainsKey(type.Name.Full))
-                throw Error(json["name"] ?? json, $"the name {type.Name.Full} is defined twice in this schema");
+                throw Error(json["name"] ?? json, $"the name {type.Name.Full} is defined twice in this schema, differently");
             _named.Add(type.Name.Full, type);
+            _definitions.Add(type.Name.Full, json);
+        }
+
+        /// <summary>
+        /// Avro Java accepts a named type defined a second time when the two definitions are equal
+        /// (documentation and aliases aside, which its schema equality ignores). The repeat is a type
+        /// of its own where it is written (so a break in it is reported there too), while references
+        /// by name keep meaning the first. A different second definition is an error (see <see cref="Register"/>).
+        /// </summary>
+        private bool RepeatsDefinition(AvroName name, JObject json) =>
+            _definitions.TryGetValue(name.Full, out JObject? first) && SameDefinition(first, json);
+
+        private static readonly HashSet<string> IgnoredInEquality = new HashSet<string>(StringComparer.Ordinal) { "doc", "aliases" };
+
+        private static bool SameDefinition(JToken a, JToken b)
+        {
+            if (a is JObject oa && b is JObject ob)
+            {
+                var pa = oa.Properties().Where(p => !IgnoredInEquality.Contains(p.Name)).ToList();
+                var pb = ob.Properties().Where(p => !IgnoredInEquality.Contains(p.Name)).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+                return pa.Count == pb.Count && pa.All(p => pb.TryGetValue(p.Name, out JToken? v) && SameDefinition(p.Value, v));
+            }
+            if (a is JArray aa && b is JArray ab)
+                return aa.Count == ab.Count && aa.Zip(ab, SameDefinition).All(x => x);
+            return JToken.DeepEquals(a, b);
         }
 
         // ---- references ---------------------------------------------------------------------------

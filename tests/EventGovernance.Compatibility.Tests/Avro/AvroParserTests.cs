@@ -11,6 +11,10 @@ public sealed class AvroParserTests
     [InlineData("{\"type\": \"record\", \"name\": \"R\",\n \"fields\": [{\"name\": \"a\", \"type\": \"int\", \"default\": \"zero\"}]}", 2, "default \"zero\" of field \"a\" does not match its type int")]
     [InlineData("{\"type\": \"record\", \"name\": \"R\", \"fields\": [\n{\"name\": \"a\", \"type\": {\"type\": \"enum\", \"name\": \"R\", \"symbols\": [\"X\"]}}]}", 2, "the name R is defined twice")]
     [InlineData("{\"type\": \"record\", \"name\": \"1R\", \"fields\": []}", 1, "invalid record name \"1R\"")]
+    [InlineData("{\"type\": \"record\", \"name\": \"Order\",\n \"namespace\": \"shop.order-events\", \"fields\": []}", 2, "invalid namespace part of shop.order-events.Order \"order-events\"")]
+    [InlineData("{\"type\": \"enum\", \"name\": \"shop..Status\", \"symbols\": [\"NEW\"]}", 1, "empty namespace part of shop..Status")]
+    [InlineData("{\"type\": \"fixed\", \"name\": \"Hash\", \"namespace\": \"crypto.2fa\", \"size\": 16}", 1, "invalid namespace part of crypto.2fa.Hash \"2fa\"")]
+    [InlineData("{\"type\": \"record\", \"name\": \"Line\", \"fields\": [\n{\"name\": \"unit\", \"type\": {\"type\": \"enum\", \"name\": \"Unit\", \"symbols\": [\"KG\"]}},\n{\"name\": \"alt\", \"type\": {\"type\": \"enum\", \"name\": \"Unit\", \"symbols\": [\"KG\", \"LB\"]}}]}", 3, "the name Unit is defined twice in this schema, differently")]
     [InlineData("{\"type\": \"record\", \"name\": \"R\",\n \"fields\": [{\"name\": \"a-b\", \"type\": \"int\"}]}", 2, "invalid field name \"a-b\"")]
     [InlineData("{\"type\": \"record\", \"name\": \"R\"}", 1, "record R has no \"fields\" array")]
     [InlineData("{\"type\": \"enum\", \"name\": \"E\"}", 1, "enum E has no \"symbols\" array")]
@@ -266,5 +270,58 @@ public sealed class AvroLocationTests
     {
         Assert.NotNull(location);
         Assert.Equal((line, column), (location!.Line, location.Column));
+    }
+}
+
+/// <summary>Inputs Avro Java accepts more leniently than a strict reading of the specification would.</summary>
+public sealed class AvroLenientParsingTests
+{
+    [Fact]
+    public void A_named_type_defined_again_identically_is_accepted_and_checked_where_it_is_written()
+    {
+        // The second "Money" and "Iso" repeat the first definitions (a different doc does not count).
+        const string writer = """
+            {"type": "record", "name": "Invoice", "fields": [
+              {"name": "total", "type": {"type": "record", "name": "Money", "fields": [{"name": "cents", "type": "long"}]}},
+              {"name": "tax", "type": {"type": "record", "name": "Money", "doc": "again", "fields": [{"name": "cents", "type": "long"}]}},
+              {"name": "currency", "type": {"type": "fixed", "name": "Iso", "size": 3}},
+              {"name": "origin", "type": {"type": "fixed", "name": "Iso", "size": 3}}
+            ]}
+            """;
+        const string reader = """
+            {"type": "record", "name": "Invoice", "fields": [
+              {"name": "total", "type": {"type": "record", "name": "Money", "fields": [{"name": "cents", "type": "long"}]}},
+              {"name": "tax", "type": "Money"},
+              {"name": "currency", "type": {"type": "fixed", "name": "Iso", "size": 4}},
+              {"name": "origin", "type": "Iso"}
+            ]}
+            """;
+        Assert.True(AvroTestSchemas.CanRead(writer, writer));
+        Assert.True(AvroTestSchemas.CanRead(reader.Replace("\"size\": 4", "\"size\": 3", StringComparison.Ordinal), writer));
+        // Each written definition is compared on its own, so the size change shows at both fields.
+        Assert.Equal("FIXED_SIZE_MISMATCH #/fields/2/type/size; FIXED_SIZE_MISMATCH #/fields/3/type/size",
+            AvroTestSchemas.Describe(AvroTestSchemas.ReaderWriter(reader, writer)));
+    }
+
+    [Fact]
+    public void A_namespace_that_is_not_a_string_is_ignored_and_the_enclosing_one_applies()
+    {
+        const string order = """
+            {"type": "record", "name": "Order", "namespace": "shop", "fields": [
+              {"name": "status", "type": {"type": "enum", "name": "Status", "namespace": null, "symbols": ["NEW"]}},
+              {"name": "previous", "type": "shop.Status"}
+            ]}
+            """;
+        var parsed = (EventGovernance.Compatibility.Avro.AvroParsedSchema)AvroTestSchemas.Parse(order);
+        var record = (EventGovernance.Compatibility.Avro.AvroRecord)parsed.Root;
+        Assert.Equal("shop.Status", ((EventGovernance.Compatibility.Avro.AvroNamed)record.Fields[0].Type.Resolved).Name.Full);
+    }
+
+    [Fact]
+    public void An_enum_default_that_is_not_a_string_is_ignored_so_the_enum_has_no_default()
+    {
+        const string reader = """{"type": "enum", "name": "Status", "symbols": ["NEW", "PAID"], "default": 0}""";
+        const string writer = """{"type": "enum", "name": "Status", "symbols": ["NEW", "PAID", "SHIPPED"]}""";
+        Assert.Equal("MISSING_ENUM_SYMBOLS #/symbols", AvroTestSchemas.Describe(AvroTestSchemas.ReaderWriter(reader, writer)));
     }
 }

@@ -56,7 +56,7 @@ public sealed class AvroResolutionTests
     {
         string writer = Record("R", "{\"name\": \"a\", \"type\": \"int\"}, {\"name\": \"b\", \"type\": \"int\"}");
         SchemaException e = Assert.Throws<SchemaException>(() => ReaderWriter(Record("R", "{\"name\": \"a\", \"type\": \"int\", \"aliases\": [\"b\"]}"), writer));
-        Assert.Contains("'a' and 'b'", e.Problem, StringComparison.Ordinal);
+        Assert.Contains("field 'a' by its name, field 'b' by its alias 'b'", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,5 +146,21 @@ public sealed class AvroResolutionTests
         Assert.Equal("READER_FIELD_MISSING_DEFAULT_VALUE", d.Type);
         Assert.Equal("v1.avsc", d.UpdateLocation!.File);   // the candidate
         Assert.Equal("v2.avsc", d.OriginalLocation!.File); // the registered reader that lacks the default
+    }
+
+    [Fact]
+    public void A_field_alias_that_repeats_the_field_name_matches_the_writer_twice_and_cannot_be_resolved()
+    {
+        // Avro Java counts the name and every alias that finds a writer field; two finds are refused,
+        // even when both find the same field.
+        string writer = Record("Payment", "{\"name\": \"amount\", \"type\": \"long\"}");
+        string repeating = Record("Payment", "{\"name\": \"amount\", \"type\": \"long\", \"aliases\": [\"amount\"]}");
+        SchemaException e = Assert.Throws<SchemaException>(() => ReaderWriter(repeating, writer));
+        Assert.Contains("field 'amount' matches the other schema's record Payment twice", e.Problem, StringComparison.Ordinal);
+        Assert.Equal("reader.avsc", e.File);
+
+        // An alias that finds nothing else is fine.
+        string renamed = Record("Payment", "{\"name\": \"total\", \"type\": \"long\", \"aliases\": [\"amount\"]}");
+        Assert.True(CanRead(renamed, writer));
     }
 }
