@@ -181,10 +181,10 @@ namespace EventGovernance.Compatibility.Json
             else
             {
                 // Without "type", the keywords present say which kinds of value are constrained.
-                if (HasAny(o, ArrayKeywords)) parts.Add(BuildArray(o, doc));
-                if (HasAny(o, ObjectKeywords)) parts.Add(BuildObject(o, doc));
-                if (HasAny(o, NumberKeywords)) parts.Add(BuildNumber(o, doc, requiresInteger: false));
-                if (HasAny(o, StringKeywords)) parts.Add(BuildString(o, doc));
+                if (HasAny(o, ArrayKeywords, doc)) parts.Add(BuildArray(o, doc));
+                if (HasAny(o, ObjectKeywords, doc)) parts.Add(BuildObject(o, doc));
+                if (HasAny(o, NumberKeywords, doc)) parts.Add(BuildNumber(o, doc, requiresInteger: false));
+                if (HasAny(o, StringKeywords, doc)) parts.Add(BuildString(o, doc));
             }
             if (o.Property("if") != null)
                 parts.Add(new SimpleSchemaNode(JsonSchemaKind.Conditional, o, doc));
@@ -199,16 +199,41 @@ namespace EventGovernance.Compatibility.Json
             return result;
         }
 
-        private static bool HasAny(JObject o, string[] keywords)
+        private static bool HasAny(JObject o, string[] keywords, JsonSchemaDocument doc)
         {
             foreach (string k in keywords)
-                if (o.Property(k) != null) return true;
+                if (o.Property(k) is JProperty p && (!IsModern(doc) || ConstrainsInModernDraft(p))) return true;
             return false;
         }
 
+        /// <summary>
+        /// 2019-09 and 2020-12 schemas are read keyword by keyword (the registry loads them with a different
+        /// library than older drafts), so only keywords that constrain something give a schema its kind:
+        /// empty <c>properties</c>/<c>patternProperties</c> maps, <c>format</c>, and <c>minContains</c>/
+        /// <c>maxContains</c> without <c>contains</c> leave it accepting anything.
+        /// </summary>
+        private static bool ConstrainsInModernDraft(JProperty keyword)
+        {
+            switch (keyword.Name)
+            {
+                case "properties":
+                case "patternProperties":
+                    return !(keyword.Value is JObject map) || map.Count > 0;
+                case "format":
+                case "minContains":
+                case "maxContains":
+                    return false;
+                default:
+                    return true;
+            }
+        }
+
+        private static bool IsModern(JsonSchemaDocument doc) => doc.Draft >= JsonSchemaDraft.Draft201909;
+
         private static void ReadAnnotations(JObject o, JsonSchemaDocument doc, JsonSchemaNode node)
         {
-            node.Id = IdOf(o, doc.Draft);
+            // The registry does not carry $id over for 2019-09 and 2020-12 schemas, so changing it there is no change.
+            node.Id = IsModern(doc) ? null : IdOf(o, doc.Draft);
             node.Title = OptionalString(o, doc, "title");
             node.Description = OptionalString(o, doc, "description");
             node.Default = o.Property("default")?.Value;
@@ -335,8 +360,17 @@ namespace EventGovernance.Compatibility.Json
                 node.UnevaluatedItems = Build(unevaluated, doc);
             node.MaxItems = Count(o, doc, "maxItems");
             node.MinItems = Count(o, doc, "minItems");
-            node.MaxContains = Count(o, doc, "maxContains");
-            node.MinContains = Count(o, doc, "minContains");
+            if (!IsModern(doc))
+            {
+                node.MaxContains = Count(o, doc, "maxContains");
+                node.MinContains = Count(o, doc, "minContains");
+            }
+            else if (o.Property("contains") != null)
+            {
+                // From 2019-09 the contains limits belong to "contains" (minContains defaulting to 1) and mean nothing without it.
+                node.MaxContains = Count(o, doc, "maxContains");
+                node.MinContains = Count(o, doc, "minContains") ?? 1;
+            }
             if (o.Property("uniqueItems")?.Value is JToken unique)
             {
                 if (unique.Type != JTokenType.Boolean) throw doc.Error(unique, "\"uniqueItems\" must be true or false");
