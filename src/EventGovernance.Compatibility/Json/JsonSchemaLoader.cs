@@ -164,8 +164,9 @@ namespace EventGovernance.Compatibility.Json
             {
                 if (o.Property(criterion) is JProperty combined)
                 {
-                    if (!(combined.Value is JArray branches) || branches.Count == 0)
-                        throw doc.Error(combined.Value, $"\"{criterion}\" must be a non-empty array of schemas");
+                    // The registry accepts an empty list (the meta-schema's minItems is not enforced when loading), so it is read as written.
+                    if (!(combined.Value is JArray branches))
+                        throw doc.Error(combined.Value, $"\"{criterion}\" must be an array of schemas");
                     parts.Add(new CombinedSchemaNode(o, doc, criterion, branches.Select(b => Build(b, doc)).ToList(), synthetic: false));
                 }
             }
