@@ -190,6 +190,34 @@ namespace EventGovernance.Compatibility.Tests.Json
         }
 
         [Fact]
+        public void Each_draft_reads_only_its_own_vocabulary()
+        {
+            // Draft 7 has no dependentRequired, unevaluatedProperties or prefixItems: they are extra data and change nothing.
+            string loose7 = "{" + Draft7 + @",""type"":""object"",""properties"":{""a"":{""type"":""string""}}}";
+            string strict7 = "{" + Draft7 + @",""type"":""object"",""properties"":{""a"":{""type"":""string""}},""dependentRequired"":{""a"":[""b""]},""unevaluatedProperties"":false}";
+            Assert.Empty(JsonDiffs.Changes(loose7, strict7));
+            Assert.Empty(JsonDiffs.Changes("{" + Draft7 + @",""type"":""array""}", "{" + Draft7 + @",""type"":""array"",""prefixItems"":[{""type"":""string""}]}"));
+            // 2020-12 retired "dependencies" and "additionalItems".
+            string loose2020 = "{" + Draft2020 + @",""type"":""object"",""properties"":{""a"":{""type"":""string""}}}";
+            string strict2020 = "{" + Draft2020 + @",""type"":""object"",""properties"":{""a"":{""type"":""string""}},""dependencies"":{""a"":[""b""]}}";
+            Assert.Empty(JsonDiffs.Changes(loose2020, strict2020));
+            Assert.Empty(JsonDiffs.Changes("{" + Draft2020 + @",""type"":""array""}", "{" + Draft2020 + @",""type"":""array"",""additionalItems"":false}"));
+            // Each keyword still counts in its own draft.
+            Assert.Equal(new[] { "DEPENDENCY_ARRAY_ADDED #/dependencies/a" },
+                JsonDiffs.Changes(loose2020, loose2020.Replace("}}}", @"}},""dependentRequired"":{""a"":[""b""]}}")));
+            Assert.Equal(new[] { "DEPENDENCY_ARRAY_ADDED #/dependencies/a" },
+                JsonDiffs.Changes(loose7, loose7.Replace("}}}", @"}},""dependencies"":{""a"":[""b""]}}")));
+        }
+
+        [Fact]
+        public void Draft2019_reads_a_boolean_items_like_2020_12()
+        {
+            string any = "{" + Draft2019 + @",""type"":""array"",""items"":true}";
+            string none = "{" + Draft2019 + @",""type"":""array"",""items"":false}";
+            Assert.Equal(new[] { "ADDITIONAL_ITEMS_REMOVED #/additionalItems" }, JsonDiffs.Changes(any, none));
+        }
+
+        [Fact]
         public void Required_with_default_is_compatible()
         {
             string a = @"{""type"":""object"",""properties"":{""x"":{""type"":""string"",""default"":""d""}}}";
