@@ -157,6 +157,13 @@ namespace EventGovernance.Compatibility.Json
             var key = new SchemaPair(original, update);
             if (!_shared.Memo.TryGetValue(key, out List<RawDifference>? result))
             {
+                // A trial only needs to know that a pair is incompatible, and an earlier trial may have found
+                // that already; without reusing it, recursive unions re-explore the same pairs exponentially.
+                if (_trial != null && _shared.StoppedIncompatible.TryGetValue(key, out List<RawDifference>? partial))
+                {
+                    AddRebased(partial);
+                    return;
+                }
                 if (!_shared.InProgress.Add(key))
                 {
                     if (_shared.Seed.TryGetValue(key, out List<RawDifference>? seeded))

@@ -164,8 +164,9 @@ namespace EventGovernance.Compatibility.Json
             {
                 if (o.Property(criterion) is JProperty combined)
                 {
-                    if (!(combined.Value is JArray branches) || branches.Count == 0)
-                        throw doc.Error(combined.Value, $"\"{criterion}\" must be a non-empty array of schemas");
+                    // The registry accepts an empty list (the meta-schema's minItems is not enforced when loading), so it is read as written.
+                    if (!(combined.Value is JArray branches))
+                        throw doc.Error(combined.Value, $"\"{criterion}\" must be an array of schemas");
                     parts.Add(new CombinedSchemaNode(o, doc, criterion, branches.Select(b => Build(b, doc)).ToList(), synthetic: false));
                 }
             }
@@ -181,10 +182,10 @@ namespace EventGovernance.Compatibility.Json
             else
             {
                 // Without "type", the keywords present say which kinds of value are constrained.
-                if (HasAny(o, ArrayKeywords)) parts.Add(BuildArray(o, doc));
-                if (HasAny(o, ObjectKeywords)) parts.Add(BuildObject(o, doc));
-                if (HasAny(o, NumberKeywords)) parts.Add(BuildNumber(o, doc, requiresInteger: false));
-                if (HasAny(o, StringKeywords)) parts.Add(BuildString(o, doc));
+                if (HasAny(o, ArrayKeywords, doc)) parts.Add(BuildArray(o, doc));
+                if (HasAny(o, ObjectKeywords, doc)) parts.Add(BuildObject(o, doc));
+                if (HasAny(o, NumberKeywords, doc)) parts.Add(BuildNumber(o, doc, requiresInteger: false));
+                if (HasAny(o, StringKeywords, doc)) parts.Add(BuildString(o, doc));
             }
             if (o.Property("if") != null)
                 parts.Add(new SimpleSchemaNode(JsonSchemaKind.Conditional, o, doc));
@@ -199,16 +200,71 @@ namespace EventGovernance.Compatibility.Json
             return result;
         }
 
-        private static bool HasAny(JObject o, string[] keywords)
+        private static bool HasAny(JObject o, string[] keywords, JsonSchemaDocument doc)
         {
             foreach (string k in keywords)
-                if (o.Property(k) != null) return true;
+                if (o.Property(k) is JProperty p && GivesKind(doc, p)) return true;
             return false;
         }
 
+        private static bool GivesKind(JsonSchemaDocument doc, JProperty keyword)
+        {
+            if (!IsKeyword(doc, keyword.Name)) return false;
+            if (IsModern(doc)) return ConstrainsInModernDraft(keyword);
+            // Older drafts keep the contains limits only as extra data, compared on array schemas but saying nothing of the kind.
+            return keyword.Name != "minContains" && keyword.Name != "maxContains";
+        }
+
+        /// <summary>
+        /// Keywords one vocabulary has and the other lacks: the registry reads drafts 4 to 7 without the 2019-09
+        /// additions, and 2019-09/2020-12 with the 2020-12 vocabulary, which retired two older keywords.
+        /// </summary>
+        private static bool IsKeyword(JsonSchemaDocument doc, string keyword)
+        {
+            switch (keyword)
+            {
+                case "dependencies":
+                case "additionalItems":
+                    return !IsModern(doc);
+                case "prefixItems":
+                case "unevaluatedItems":
+                case "unevaluatedProperties":
+                case "dependentRequired":
+                case "dependentSchemas":
+                    return IsModern(doc);
+                default:
+                    return true;
+            }
+        }
+
+        /// <summary>
+        /// 2019-09 and 2020-12 schemas are read keyword by keyword with the 2020-12 vocabulary (the registry loads
+        /// them with a different library than older drafts), so only keywords that constrain something give a
+        /// schema its kind: empty <c>properties</c>/<c>patternProperties</c> maps, <c>format</c>, <c>minContains</c>/
+        /// <c>maxContains</c> without <c>contains</c> leave it accepting anything.
+        /// </summary>
+        private static bool ConstrainsInModernDraft(JProperty keyword)
+        {
+            switch (keyword.Name)
+            {
+                case "properties":
+                case "patternProperties":
+                    return !(keyword.Value is JObject map) || map.Count > 0;
+                case "format":
+                case "minContains":
+                case "maxContains":
+                    return false;
+                default:
+                    return true;
+            }
+        }
+
+        private static bool IsModern(JsonSchemaDocument doc) => doc.Draft >= JsonSchemaDraft.Draft201909;
+
         private static void ReadAnnotations(JObject o, JsonSchemaDocument doc, JsonSchemaNode node)
         {
-            node.Id = IdOf(o, doc.Draft);
+            // The registry does not carry $id over for 2019-09 and 2020-12 schemas, so changing it there is no change.
+            node.Id = IsModern(doc) ? null : IdOf(o, doc.Draft);
             node.Title = OptionalString(o, doc, "title");
             node.Description = OptionalString(o, doc, "description");
             node.Default = o.Property("default")?.Value;
@@ -273,7 +329,7 @@ namespace EventGovernance.Compatibility.Json
                 foreach (JProperty p in ObjectOf(doc, patterns, "patternProperties").Properties())
                     node.PatternProperties.Add(new PatternProperty(p.Name, CompileRegex(doc, p, p.Name), Build(p.Value, doc)));
             }
-            if (o.Property("dependencies")?.Value is JToken dependencies)
+            if (IsKeyword(doc, "dependencies") && o.Property("dependencies")?.Value is JToken dependencies)
             {
                 foreach (JProperty p in ObjectOf(doc, dependencies, "dependencies").Properties())
                 {
@@ -281,17 +337,17 @@ namespace EventGovernance.Compatibility.Json
                     else node.SchemaDependencies[p.Name] = Build(p.Value, doc);
                 }
             }
-            if (o.Property("dependentRequired")?.Value is JToken dependentRequired)
+            if (IsKeyword(doc, "dependentRequired") && o.Property("dependentRequired")?.Value is JToken dependentRequired)
             {
                 foreach (JProperty p in ObjectOf(doc, dependentRequired, "dependentRequired").Properties())
                     node.PropertyDependencies[p.Name] = PropertyNames(doc, p.Value, "dependentRequired");
             }
-            if (o.Property("dependentSchemas")?.Value is JToken dependentSchemas)
+            if (IsKeyword(doc, "dependentSchemas") && o.Property("dependentSchemas")?.Value is JToken dependentSchemas)
             {
                 foreach (JProperty p in ObjectOf(doc, dependentSchemas, "dependentSchemas").Properties())
                     node.SchemaDependencies[p.Name] = Build(p.Value, doc);
             }
-            if (o.Property("unevaluatedProperties")?.Value is JToken unevaluated)
+            if (IsKeyword(doc, "unevaluatedProperties") && o.Property("unevaluatedProperties")?.Value is JToken unevaluated)
                 node.UnevaluatedProperties = Build(unevaluated, doc);
             node.MaxProperties = Count(o, doc, "maxProperties");
             node.MinProperties = Count(o, doc, "minProperties");
@@ -302,7 +358,7 @@ namespace EventGovernance.Compatibility.Json
         {
             var node = new ArraySchemaNode(o, doc);
             JToken? items = o.Property("items")?.Value;
-            if (o.Property("prefixItems")?.Value is JToken prefix)
+            if (IsKeyword(doc, "prefixItems") && o.Property("prefixItems")?.Value is JToken prefix)
             {
                 // 2020-12: prefixItems are the positional schemas and "items" covers the rest.
                 if (!(prefix is JArray prefixArray))
@@ -315,9 +371,9 @@ namespace EventGovernance.Compatibility.Json
                     ReadOpenness(doc, items, "items", p => node.PermitsAdditionalItems = p, s => node.AdditionalItemsSchema = s);
                 }
             }
-            else if (items != null && items.Type == JTokenType.Boolean && doc.Draft >= JsonSchemaDraft.Draft202012)
+            else if (items != null && items.Type == JTokenType.Boolean && IsModern(doc))
             {
-                // 2020-12 reads a boolean "items" as the rule for items beyond the (here empty) prefix.
+                // 2019-09 and 2020-12 are read with 2020-12 rules: a boolean "items" governs items beyond the (here empty) prefix.
                 node.AdditionalItemsKeyword = "items";
                 node.PermitsAdditionalItems = (bool)items!;
             }
@@ -329,14 +385,23 @@ namespace EventGovernance.Compatibility.Json
             {
                 node.AllItemsSchema = Build(items, doc);
             }
-            if (node.AdditionalItemsKeyword == "additionalItems" && o.Property("additionalItems")?.Value is JToken additional)
+            if (IsKeyword(doc, "additionalItems") && node.AdditionalItemsKeyword == "additionalItems" && o.Property("additionalItems")?.Value is JToken additional)
                 ReadOpenness(doc, additional, "additionalItems", p => node.PermitsAdditionalItems = p, s => node.AdditionalItemsSchema = s);
-            if (o.Property("unevaluatedItems")?.Value is JToken unevaluated)
+            if (IsKeyword(doc, "unevaluatedItems") && o.Property("unevaluatedItems")?.Value is JToken unevaluated)
                 node.UnevaluatedItems = Build(unevaluated, doc);
             node.MaxItems = Count(o, doc, "maxItems");
             node.MinItems = Count(o, doc, "minItems");
-            node.MaxContains = Count(o, doc, "maxContains");
-            node.MinContains = Count(o, doc, "minContains");
+            if (!IsModern(doc))
+            {
+                node.MaxContains = Count(o, doc, "maxContains");
+                node.MinContains = Count(o, doc, "minContains");
+            }
+            else if (o.Property("contains") != null)
+            {
+                // From 2019-09 the contains limits belong to "contains" (minContains defaulting to 1) and mean nothing without it.
+                node.MaxContains = Count(o, doc, "maxContains");
+                node.MinContains = Count(o, doc, "minContains") ?? 1;
+            }
             if (o.Property("uniqueItems")?.Value is JToken unique)
             {
                 if (unique.Type != JTokenType.Boolean) throw doc.Error(unique, "\"uniqueItems\" must be true or false");

@@ -151,6 +151,73 @@ namespace EventGovernance.Compatibility.Tests.Json
         }
 
         [Fact]
+        public void Modern_drafts_do_not_compare_the_id()
+        {
+            Assert.Empty(JsonDiffs.Changes("{" + Draft2020 + @",""$id"":""orders/v1""}", "{" + Draft2020 + @",""$id"":""orders/v2""}"));
+            Assert.Empty(JsonDiffs.Changes("{" + Draft2019 + @",""$id"":""a.json"",""type"":""string""}", "{" + Draft2019 + @",""$id"":""b.json"",""type"":""string""}"));
+            Assert.Equal(new[] { "ID_CHANGED #/" }, JsonDiffs.Changes("{" + Draft7 + @",""$id"":""orders/v1""}", "{" + Draft7 + @",""$id"":""orders/v2""}"));
+        }
+
+        [Fact]
+        public void Modern_drafts_read_an_empty_properties_map_as_accepting_anything()
+        {
+            // Dropping the only real restriction leaves a schema that accepts anything, which is always compatible.
+            string limited = "{" + Draft2020 + @",""properties"":{},""minProperties"":1,""additionalProperties"":false}";
+            string anything = "{" + Draft2020 + @",""properties"":{},""patternProperties"":{}}";
+            Assert.Empty(JsonDiffs.Changes(limited, anything));
+            // Going the other way is a new restriction on values that used to be anything.
+            Assert.Equal(new[] { "TYPE_CHANGED #/" }, JsonDiffs.Changes(anything, limited));
+            // Draft 7 reads the same empty map as an object schema and reports the dropped keywords.
+            string limited7 = "{" + Draft7 + @",""properties"":{},""minProperties"":1}";
+            string anything7 = "{" + Draft7 + @",""properties"":{}}";
+            Assert.Equal(new[] { "MIN_PROPERTIES_REMOVED #/minProperties" }, JsonDiffs.Changes(limited7, anything7));
+        }
+
+        [Fact]
+        public void Modern_drafts_give_min_contains_a_default_of_one()
+        {
+            string tags = "{" + Draft2020 + @",""type"":""array"",""contains"":{""const"":""urgent""}}";
+            string one = "{" + Draft2020 + @",""type"":""array"",""contains"":{""const"":""urgent""},""minContains"":1}";
+            string two = "{" + Draft2020 + @",""type"":""array"",""contains"":{""const"":""urgent""},""minContains"":2}";
+            string plain = "{" + Draft2020 + @",""type"":""array""}";
+            Assert.Empty(JsonDiffs.Changes(tags, one));
+            Assert.Equal(new[] { "MIN_CONTAINS_INCREASED #/minContains" }, JsonDiffs.Changes(tags, two));
+            // Adding "contains" brings its implied minimum of one with it.
+            Assert.Equal(new[] { "MIN_CONTAINS_ADDED #/minContains" }, JsonDiffs.Changes(plain, tags));
+            Assert.False(JsonDiffs.Compatible(plain, tags));
+            // Without "contains" the limits are ignored.
+            Assert.Empty(JsonDiffs.Changes(plain, "{" + Draft2020 + @",""type"":""array"",""minContains"":3}"));
+        }
+
+        [Fact]
+        public void Each_draft_reads_only_its_own_vocabulary()
+        {
+            // Draft 7 has no dependentRequired, unevaluatedProperties or prefixItems: they are extra data and change nothing.
+            string loose7 = "{" + Draft7 + @",""type"":""object"",""properties"":{""a"":{""type"":""string""}}}";
+            string strict7 = "{" + Draft7 + @",""type"":""object"",""properties"":{""a"":{""type"":""string""}},""dependentRequired"":{""a"":[""b""]},""unevaluatedProperties"":false}";
+            Assert.Empty(JsonDiffs.Changes(loose7, strict7));
+            Assert.Empty(JsonDiffs.Changes("{" + Draft7 + @",""type"":""array""}", "{" + Draft7 + @",""type"":""array"",""prefixItems"":[{""type"":""string""}]}"));
+            // 2020-12 retired "dependencies" and "additionalItems".
+            string loose2020 = "{" + Draft2020 + @",""type"":""object"",""properties"":{""a"":{""type"":""string""}}}";
+            string strict2020 = "{" + Draft2020 + @",""type"":""object"",""properties"":{""a"":{""type"":""string""}},""dependencies"":{""a"":[""b""]}}";
+            Assert.Empty(JsonDiffs.Changes(loose2020, strict2020));
+            Assert.Empty(JsonDiffs.Changes("{" + Draft2020 + @",""type"":""array""}", "{" + Draft2020 + @",""type"":""array"",""additionalItems"":false}"));
+            // Each keyword still counts in its own draft.
+            Assert.Equal(new[] { "DEPENDENCY_ARRAY_ADDED #/dependencies/a" },
+                JsonDiffs.Changes(loose2020, loose2020.Replace("}}}", @"}},""dependentRequired"":{""a"":[""b""]}}")));
+            Assert.Equal(new[] { "DEPENDENCY_ARRAY_ADDED #/dependencies/a" },
+                JsonDiffs.Changes(loose7, loose7.Replace("}}}", @"}},""dependencies"":{""a"":[""b""]}}")));
+        }
+
+        [Fact]
+        public void Draft2019_reads_a_boolean_items_like_2020_12()
+        {
+            string any = "{" + Draft2019 + @",""type"":""array"",""items"":true}";
+            string none = "{" + Draft2019 + @",""type"":""array"",""items"":false}";
+            Assert.Equal(new[] { "ADDITIONAL_ITEMS_REMOVED #/additionalItems" }, JsonDiffs.Changes(any, none));
+        }
+
+        [Fact]
         public void Required_with_default_is_compatible()
         {
             string a = @"{""type"":""object"",""properties"":{""x"":{""type"":""string"",""default"":""d""}}}";

@@ -116,6 +116,19 @@ namespace EventGovernance.Compatibility.Tests.Json
         }
 
         [Fact]
+        public void Empty_combination_lists_are_read_as_written()
+        {
+            // Generated schemas sometimes carry "allOf": []; the registry loads them, so refusing them would block a valid contract.
+            string customer = @"{""type"":""object"",""allOf"":[],""properties"":{""name"":{""type"":""string""}}}";
+            string renamedType = @"{""type"":""object"",""allOf"":[],""properties"":{""name"":{""type"":""number""}}}";
+            Assert.Empty(JsonDiffs.Changes(customer, customer));
+            Assert.False(JsonDiffs.Compatible(customer, renamedType));
+            Assert.Empty(JsonDiffs.Changes(@"{""oneOf"":[]}", @"{""oneOf"":[]}"));
+            // Dropping the empty allOf leaves the object schema, which still reads everything the product accepted.
+            Assert.Equal(new[] { "PRODUCT_TYPE_NARROWED #/" }, JsonDiffs.Changes(customer, @"{""type"":""object"",""properties"":{""name"":{""type"":""string""}}}"));
+        }
+
+        [Fact]
         public void Messages_are_one_sentence_naming_the_path_and_the_consumers()
         {
             Difference d = Assert.Single(JsonDiffs.Diff(@"{""type"":""string"",""maxLength"":9}", @"{""type"":""string"",""maxLength"":3}"));

@@ -49,7 +49,7 @@ namespace EventGovernance.Compatibility.Tests.Json
         [InlineData("{\n\"maxLength\": -1}", "\"maxLength\"")]
         [InlineData("{\n\"minimum\": \"0\"}", "\"minimum\"")]
         [InlineData("{\n\"pattern\": \"([a-z\"}", "regular expression")]
-        [InlineData("{\n\"anyOf\": []}", "\"anyOf\"")]
+        [InlineData("{\n\"anyOf\": {}}", "\"anyOf\"")]
         [InlineData("{\n\"multipleOf\": 0}", "\"multipleOf\"")]
         [InlineData("{\n\"$ref\": 7}", "\"$ref\"")]
         [InlineData("{\n\"title\": 7}", "\"title\"")]

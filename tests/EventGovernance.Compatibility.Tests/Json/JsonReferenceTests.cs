@@ -63,6 +63,29 @@ namespace EventGovernance.Compatibility.Tests.Json
         }
 
         [Fact]
+        public void Recursive_unions_with_a_real_change_stay_fast()
+        {
+            // Ten shapes, each with two fields that may hold any of the ten: every union pairing re-enters the
+            // changed shape, so an incompatible pair must be settled once, not explored again on every path.
+            string catalogue = WideRecursiveUnion(changedIdType: "string");
+            string changed = WideRecursiveUnion(changedIdType: "boolean");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Assert.False(JsonDiffs.Compatible(catalogue, changed));
+            Assert.True(JsonDiffs.Compatible(catalogue, catalogue));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"comparison took {clock.Elapsed}");
+        }
+
+        private static string WideRecursiveUnion(string changedIdType)
+        {
+            string[] shapes = Enumerable.Range(0, 10).Select(i => "shape" + i).ToArray();
+            string union = @"{""oneOf"":[" + string.Join(",", shapes.Select(s => @"{""$ref"":""#/definitions/" + s + @"""}")) + "]}";
+            string Shape(int i) => @"""shape" + i + @""":{""type"":""object"",""properties"":{""id"":{""type"":""" + (i == 0 ? changedIdType : "string")
+                + @"""},""left"":" + union + @",""right"":" + union + "}}";
+            return @"{""type"":""object"",""definitions"":{" + string.Join(",", Enumerable.Range(0, shapes.Length).Select(Shape))
+                + @"},""properties"":{""root"":" + union + "}}";
+        }
+
+        [Fact]
         public void Mutually_recursive_definitions_terminate()
         {
             const string a = @"{""$ref"":""#/definitions/a"",""definitions"":{""a"":{""properties"":{""b"":{""$ref"":""#/definitions/b""}}},""b"":{""properties"":{""a"":{""$ref"":""#/definitions/a""},""n"":{""type"":""string""}}}}}";
