@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -126,7 +127,8 @@ namespace EventGovernance.Analyzers
                     }
                 }
 
-                if (!state.Escapes && state.BuiltIntoConsumer && state.Creations.Count > 0 && state.Creations.All(c => CommitsBeforeProcessing(c, state)))
+                if (!state.Escapes && state.BuiltIntoConsumer && state.Creations.Count > 0 && state.Creations.All(c => CommitsBeforeProcessing(c, state))
+                    && !MentionedInNestedType(_type, member.Key.Name, context.CancellationToken))
                 {
                     foreach (IObjectCreationOperation creation in state.Creations)
                     {
@@ -134,6 +136,26 @@ namespace EventGovernance.Analyzers
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Nested types are analysed on their own, so their uses of this type's private members are not
+        /// collected here; a member whose name appears in one is treated as possibly changed there.
+        /// </summary>
+        private static bool MentionedInNestedType(INamedTypeSymbol type, string name, CancellationToken cancellationToken)
+        {
+            foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+            {
+                foreach (SyntaxReference reference in nested.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken).DescendantTokens().Any(t => t.ValueText == name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Order across methods is not known, so any write that could turn a setting off keeps it quiet.</summary>

@@ -343,6 +343,18 @@ public class KafkaAutoCommitTests
                 public IConsumer<string, string> Create() => new ConsumerBuilder<string, string>(_config).Build();
             }
 
+            class TurnedOffByANestedType
+            {
+                private readonly ConsumerConfig _config = new() { GroupId = "orders" };
+
+                public IConsumer<string, string> Create() => new ConsumerBuilder<string, string>(_config).Build();
+
+                private sealed class Tuner
+                {
+                    public void Tune(TurnedOffByANestedType worker) => worker._config.EnableAutoCommit = false;
+                }
+            }
+
             class SetFromAValueNotKnown
             {
                 private readonly ConsumerConfig _config = new() { GroupId = "orders" };
