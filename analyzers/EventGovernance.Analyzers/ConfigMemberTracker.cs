@@ -15,13 +15,17 @@ namespace EventGovernance.Analyzers
     /// collected while the type's members are analysed, and judged when the type ends:
     /// the member is flagged only when each value stored in it is a configuration created right there,
     /// nothing in the type can turn either setting off (or to a value not known), and the member never
-    /// escapes to code we do not follow. One instance lives for one type's analysis.
+    /// escapes to code we do not follow. A configuration returned by a method of the type
+    /// (<c>new ConsumerBuilder(CreateConfig())</c>) is judged the same way from that method's returns.
+    /// One instance lives for one type's analysis.
     /// </summary>
     internal sealed class ConfigMemberTracker
     {
         private readonly INamedTypeSymbol _type;
         private readonly KafkaTypes _kafka;
         private readonly ConcurrentQueue<(ISymbol Member, IOperation Use)> _uses = new ConcurrentQueue<(ISymbol, IOperation)>();
+        private readonly ConcurrentQueue<IMethodSymbol> _factoriesBuilt = new ConcurrentQueue<IMethodSymbol>();
+        private readonly ConcurrentQueue<(IMethodSymbol Method, IReturnOperation Return)> _returns = new ConcurrentQueue<(IMethodSymbol, IReturnOperation)>();
 
         public ConfigMemberTracker(INamedTypeSymbol type, KafkaTypes kafka)
         {
@@ -37,7 +41,40 @@ namespace EventGovernance.Analyzers
                 OperationKind.PropertyReference,
                 OperationKind.FieldInitializer,
                 OperationKind.PropertyInitializer);
+            start.RegisterOperationAction(CollectFactoryCall, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(CollectReturn, OperationKind.Return);
             start.RegisterSymbolEndAction(Judge);
+        }
+
+        /// <summary><c>new ConsumerBuilder(CreateConfig())</c> where CreateConfig is a method of this type.</summary>
+        private void CollectFactoryCall(OperationAnalysisContext context)
+        {
+            var builder = (IObjectCreationOperation)context.Operation;
+            if (ConsumerSettings.IsConsumerBuilder(builder, _kafka)
+                && builder.Arguments[0].Value.WalkDownConversions() is IInvocationOperation call
+                && IsFollowableFactory(call.TargetMethod))
+            {
+                _factoriesBuilt.Enqueue(call.TargetMethod.OriginalDefinition);
+            }
+        }
+
+        /// <summary>
+        /// A method of this type whose body is the one that runs: not virtual, abstract or extern (an
+        /// override could replace it), returning something that can hold a configuration.
+        /// </summary>
+        private bool IsFollowableFactory(IMethodSymbol method) =>
+            SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _type)
+            && method.MethodKind == MethodKind.Ordinary
+            && !method.IsVirtual && !method.IsAbstract && !method.IsExtern && (!method.IsOverride || method.IsSealed || _type.IsSealed)
+            && CanHoldConfig(method.ReturnType);
+
+        private void CollectReturn(OperationAnalysisContext context)
+        {
+            var returned = (IReturnOperation)context.Operation;
+            if (context.ContainingSymbol is IMethodSymbol method && returned.ReturnedValue != null && IsFollowableFactory(method))
+            {
+                _returns.Enqueue((method.OriginalDefinition, returned));
+            }
         }
 
         private void CollectUse(OperationAnalysisContext context)
@@ -115,6 +152,92 @@ namespace EventGovernance.Analyzers
 
         private void Judge(SymbolAnalysisContext context)
         {
+            var reported = new HashSet<SyntaxNode>();
+            JudgeMembers(context, reported);
+            JudgeFactories(context, reported);
+        }
+
+        /// <summary>
+        /// A factory method used by a builder is flagged when every value it returns is a configuration
+        /// created in it (inline or in a local changed only by the method itself before it returns) that
+        /// leaves both settings on. Each call returns a new configuration, so callers cannot change it.
+        /// </summary>
+        private void JudgeFactories(SymbolAnalysisContext context, HashSet<SyntaxNode> reported)
+        {
+            ILookup<ISymbol, IReturnOperation> returnsByMethod = _returns.ToLookup(r => (ISymbol)r.Method, r => r.Return, SymbolEqualityComparer.Default);
+            foreach (IMethodSymbol factory in _factoriesBuilt.Distinct(SymbolEqualityComparer.Default).OfType<IMethodSymbol>())
+            {
+                var creations = new List<IObjectCreationOperation>();
+                bool known = returnsByMethod[factory].Any();
+                foreach (IReturnOperation returned in returnsByMethod[factory])
+                {
+                    IObjectCreationOperation? creation = CreationLeavingAutoCommitOn(returned);
+                    if (creation == null)
+                    {
+                        known = false;
+                        break;
+                    }
+
+                    creations.Add(creation);
+                }
+
+                if (!known)
+                {
+                    continue;
+                }
+
+                foreach (IObjectCreationOperation creation in creations.Where(c => reported.Add(c.Syntax)))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, creation.Syntax.GetLocation()));
+                }
+            }
+        }
+
+        /// <summary>The creation a return statement hands back when it is known to leave both settings on; otherwise null.</summary>
+        private IObjectCreationOperation? CreationLeavingAutoCommitOn(IReturnOperation returned)
+        {
+            if (ReturnsFromLambdaOrLocalFunction(returned))
+            {
+                return null;
+            }
+
+            IOperation value = returned.ReturnedValue!.WalkDownConversions();
+            IObjectCreationOperation? creation = value as IObjectCreationOperation;
+            ILocalSymbol? local = (value as ILocalReferenceOperation)?.Local;
+            if (local != null)
+            {
+                creation = returned.GetRoot().SingleAssignedValue(local)?.WalkDownConversions() as IObjectCreationOperation;
+            }
+
+            if (creation == null)
+            {
+                return null;
+            }
+
+            (Setting autoCommit, Setting offsetStore) = ConsumerSettings.Evaluate(creation, _kafka);
+            if (local != null && !ConsumerSettings.ApplyEarlierWrites(returned, local, _kafka, ref autoCommit, ref offsetStore))
+            {
+                return null;
+            }
+
+            return ConsumerSettings.CommitsBeforeProcessing(autoCommit) && ConsumerSettings.CommitsBeforeProcessing(offsetStore) ? creation : null;
+        }
+
+        private static bool ReturnsFromLambdaOrLocalFunction(IOperation operation)
+        {
+            for (IOperation? parent = operation.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation || parent is ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void JudgeMembers(SymbolAnalysisContext context, HashSet<SyntaxNode> reported)
+        {
             foreach (IGrouping<ISymbol, IOperation> member in _uses.GroupBy(u => u.Member, u => u.Use, SymbolEqualityComparer.Default))
             {
                 var state = new MemberState();
@@ -130,7 +253,7 @@ namespace EventGovernance.Analyzers
                 if (!state.Escapes && state.BuiltIntoConsumer && state.Creations.Count > 0 && state.Creations.All(c => CommitsBeforeProcessing(c, state))
                     && !MentionedInNestedType(_type, member.Key.Name, context.CancellationToken))
                 {
-                    foreach (IObjectCreationOperation creation in state.Creations)
+                    foreach (IObjectCreationOperation creation in state.Creations.Where(c => reported.Add(c.Syntax)))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, creation.Syntax.GetLocation()));
                     }

@@ -101,6 +101,46 @@ namespace EventGovernance.Analyzers
         }
 
         /// <summary>
+        /// Applies the statements of the member body before <paramref name="until"/> (the builder, or the
+        /// return of a factory method) that change the tracked configuration.
+        /// Returns false when the configuration is handed to code we do not follow.
+        /// </summary>
+        public static bool ApplyEarlierWrites(IOperation until, ISymbol tracked, KafkaTypes kafka, ref Setting autoCommit, ref Setting offsetStore)
+        {
+            int untilStart = until.Syntax.SpanStart;
+            foreach (IOperation operation in until.GetRoot().Descendants().OrderBy(o => o.Syntax.SpanStart))
+            {
+                if (operation.Syntax.SpanStart >= untilStart)
+                {
+                    break;
+                }
+
+                SettingWrite write;
+                switch (operation)
+                {
+                    case IAssignmentOperation assignment when assignment.Target is IPropertyReferenceOperation property && property.Instance.References(tracked):
+                        if (TryRead(assignment, kafka, out write))
+                        {
+                            Apply(write, ref autoCommit, ref offsetStore);
+                        }
+
+                        break;
+                    case IInvocationOperation invocation when invocation.Instance.References(tracked):
+                        if (TryRead(invocation, kafka, out write))
+                        {
+                            Apply(write, ref autoCommit, ref offsetStore);
+                        }
+
+                        break;
+                    case IArgumentOperation argument when argument.Value.References(tracked) && argument.Parent != until:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// A configuration made empty (or with a capacity/comparer) starts from the client defaults, and so does
         /// a copy of a <c>ClientConfig</c>: that type has no consumer properties, so in practice it carries
         /// neither setting. A copy of anything else (a ConsumerConfig, a dictionary) might carry them.

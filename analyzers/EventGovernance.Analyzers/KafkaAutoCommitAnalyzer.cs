@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -68,7 +67,7 @@ namespace EventGovernance.Analyzers
                 ? (Setting.Unknown, Setting.Unknown)
                 : ConsumerSettings.Evaluate(creation, kafka);
 
-            if (tracked != null && !ApplyEarlierWrites(builder, tracked, kafka, ref autoCommit, ref offsetStore))
+            if (tracked != null && !ConsumerSettings.ApplyEarlierWrites(builder, tracked, kafka, ref autoCommit, ref offsetStore))
             {
                 return;
             }
@@ -78,45 +77,6 @@ namespace EventGovernance.Analyzers
                 SyntaxNode at = creation?.Syntax ?? builder.Syntax;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, at.GetLocation()));
             }
-        }
-
-        /// <summary>
-        /// Applies the statements before the builder that change the tracked configuration.
-        /// Returns false when the configuration is handed to code we do not follow.
-        /// </summary>
-        private static bool ApplyEarlierWrites(IObjectCreationOperation builder, ISymbol tracked, KafkaTypes kafka, ref Setting autoCommit, ref Setting offsetStore)
-        {
-            int builderStart = builder.Syntax.SpanStart;
-            foreach (IOperation operation in builder.GetRoot().Descendants().OrderBy(o => o.Syntax.SpanStart))
-            {
-                if (operation.Syntax.SpanStart >= builderStart)
-                {
-                    break;
-                }
-
-                SettingWrite write;
-                switch (operation)
-                {
-                    case IAssignmentOperation assignment when assignment.Target is IPropertyReferenceOperation property && property.Instance.References(tracked):
-                        if (ConsumerSettings.TryRead(assignment, kafka, out write))
-                        {
-                            ConsumerSettings.Apply(write, ref autoCommit, ref offsetStore);
-                        }
-
-                        break;
-                    case IInvocationOperation invocation when invocation.Instance.References(tracked):
-                        if (ConsumerSettings.TryRead(invocation, kafka, out write))
-                        {
-                            ConsumerSettings.Apply(write, ref autoCommit, ref offsetStore);
-                        }
-
-                        break;
-                    case IArgumentOperation argument when argument.Value.References(tracked) && argument.Parent != builder:
-                        return false;
-                }
-            }
-
-            return true;
         }
     }
 }

@@ -151,9 +151,11 @@ public class KafkaAutoCommitTests
         await VerifyEG0002.AnalyzerAsync(Usings + """
             class Settings { public bool AutoCommit { get; set; } public string Raw { get; set; } = ""; }
 
+            static class Defaults { public static ConsumerConfig Shared = new(); }
+
             class Worker
             {
-                ConsumerConfig Load() => new ConsumerConfig();
+                ConsumerConfig Load() => Defaults.Shared;
                 void Tune(ConsumerConfig config) { }
 
                 void Run(Settings settings, ConsumerConfig fromCaller, ConsumerConfig shared)
@@ -404,6 +406,74 @@ public class KafkaAutoCommitTests
                 private readonly ConsumerConfig _config = new() { GroupId = "orders" };
 
                 public string Group => _config.GroupId;
+            }
+            """, Brokers.Kafka);
+    }
+
+    [Fact]
+    public async Task ConfigReturnedByAFactoryMethodOfTheTypeIsFlagged()
+    {
+        await VerifyEG0002.AnalyzerAsync(Usings + """
+            class OrdersWorker
+            {
+                private readonly string _servers = "localhost:9092";
+
+                private static ConsumerConfig CreateConfig() => {|EG0002:new() { GroupId = "orders" }|};
+
+                private ConsumerConfig BuildConfig(string group)
+                {
+                    var config = {|EG0002:new ConsumerConfig { GroupId = group }|};
+                    config.BootstrapServers = _servers;
+                    return config;
+                }
+
+                public IConsumer<string, string> Create() => new ConsumerBuilder<string, string>(CreateConfig()).Build();
+                public IConsumer<string, string> CreateFor(string group) => new ConsumerBuilder<string, string>(BuildConfig(group)).Build();
+            }
+            """, Brokers.Kafka);
+    }
+
+    [Fact]
+    public async Task FactoryMethodsThatTurnItOffOrReturnOtherConfigsAreNotFlagged()
+    {
+        await VerifyEG0002.AnalyzerAsync(Usings + """
+            interface IOptions<T> { T Value { get; } }
+
+            class OrdersWorker
+            {
+                private readonly IOptions<ConsumerConfig> _options;
+
+                public OrdersWorker(IOptions<ConsumerConfig> options) => _options = options;
+
+                private static ConsumerConfig StoreAfterProcessing()
+                {
+                    var config = new ConsumerConfig { GroupId = "orders" };
+                    config.EnableAutoOffsetStore = false;
+                    return config;
+                }
+
+                private ConsumerConfig FromOptionsOrDefault(bool useOptions)
+                {
+                    if (useOptions) { return _options.Value; }
+                    return new ConsumerConfig { GroupId = "orders" };
+                }
+
+                protected virtual ConsumerConfig Overridable() => new ConsumerConfig { GroupId = "orders" };
+
+                private static ConsumerConfig Tuned(Action<ConsumerConfig> tune)
+                {
+                    var config = new ConsumerConfig { GroupId = "orders" };
+                    tune(config);
+                    return config;
+                }
+
+                public void Create()
+                {
+                    using var first = new ConsumerBuilder<string, string>(StoreAfterProcessing()).Build();
+                    using var second = new ConsumerBuilder<string, string>(FromOptionsOrDefault(true)).Build();
+                    using var third = new ConsumerBuilder<string, string>(Overridable()).Build();
+                    using var fourth = new ConsumerBuilder<string, string>(Tuned(c => c.EnableAutoCommit = false)).Build();
+                }
             }
             """, Brokers.Kafka);
     }
