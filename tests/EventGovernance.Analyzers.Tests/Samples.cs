@@ -40,6 +40,15 @@ public static class Samples
 
             public IConsumer<Ignore, string> Create() => new ConsumerBuilder<Ignore, string>(_config).Build();
 
+            public IConsumer<Ignore, string> CreateFallback() => new ConsumerBuilder<Ignore, string>(Fallback(() => true)).Build();
+
+            private static ConsumerConfig Fallback(Func<bool> manual)
+            {
+                var config = new ConsumerConfig { GroupId = "fallback" };
+                if (manual()) { return new ConsumerConfig { EnableAutoCommit = false }; }
+                return config;
+            }
+
             public IConsumer<Ignore, string> CreateBackup()
             {
                 if (Backup.GroupId is null) { Backup.EnableAutoCommit = false; }
