@@ -42,7 +42,7 @@ namespace EventGovernance.Analyzers
 
             string? topic = call.ConstantTopic;
             string where = topic == null ? string.Empty : " to topic '" + topic + "'";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaMessageWithoutKey, call.Message.Syntax.GetLocation(), where));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaMessageWithoutKey, call.CallLocation, where));
         }
 
         /// <summary>True only when the key is known to be absent; a key we cannot see is given the benefit of the doubt.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace EventGovernance.Analyzers
 {
@@ -25,13 +27,52 @@ namespace EventGovernance.Analyzers
 
         public ITypeSymbol ValueType => MessageType.TypeArguments[1];
 
-        /// <summary>The topic, when it is a compile-time constant.</summary>
+        /// <summary>
+        /// The topic, when it is a compile-time constant (a literal, a <c>const</c>, <c>nameof</c>), passed
+        /// as the topic or as the first argument of a <c>new TopicPartition(topic, partition)</c>.
+        /// </summary>
         public string? ConstantTopic
         {
             get
             {
                 IParameterSymbol? topic = Invocation.TargetMethod.FindParameter(SpecialType.System_String, "topic");
-                return topic == null ? null : Invocation.Arguments.ArgumentFor(topic)?.Value.StringConstant();
+                if (topic != null)
+                {
+                    return Invocation.Arguments.ArgumentFor(topic)?.Value.StringConstant();
+                }
+
+                foreach (IArgumentOperation argument in Invocation.Arguments)
+                {
+                    if (argument.Value.Type?.Name == "TopicPartition"
+                        && argument.Value.WalkDownConversions() is IObjectCreationOperation partition
+                        && partition.Arguments.Length > 0)
+                    {
+                        return partition.Arguments[0].Value.StringConstant();
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Where a finding about the call is shown: from the method name to the closing parenthesis, so
+        /// <c>producer.ProduceAsync(topic, message)</c> is marked at <c>ProduceAsync(topic, message)</c>, on the
+        /// line where the call is written even when its arguments span several lines.
+        /// </summary>
+        public Location CallLocation
+        {
+            get
+            {
+                if (!(Invocation.Syntax is InvocationExpressionSyntax call))
+                {
+                    return Invocation.Syntax.GetLocation();
+                }
+
+                SyntaxNode name = call.Expression is MemberAccessExpressionSyntax access ? access.Name
+                    : call.Expression is MemberBindingExpressionSyntax binding ? binding.Name
+                    : call.Expression;
+                return Location.Create(call.SyntaxTree, TextSpan.FromBounds(name.SpanStart, call.Span.End));
             }
         }
 

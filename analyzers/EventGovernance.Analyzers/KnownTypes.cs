@@ -44,7 +44,8 @@ namespace EventGovernance.Analyzers
             INamedTypeSymbol? nullType,
             INamedTypeSymbol? consumerBuilder,
             INamedTypeSymbol? consumerConfig,
-            INamedTypeSymbol? config)
+            INamedTypeSymbol? config,
+            INamedTypeSymbol? clientConfig)
         {
             Producer = producer;
             Message = message;
@@ -52,6 +53,7 @@ namespace EventGovernance.Analyzers
             ConsumerBuilder = consumerBuilder;
             ConsumerConfig = consumerConfig;
             Config = config;
+            ClientConfig = clientConfig;
         }
 
         /// <summary><c>IProducer&lt;TKey, TValue&gt;</c>.</summary>
@@ -72,6 +74,9 @@ namespace EventGovernance.Analyzers
         /// <summary><c>Config</c>, the base class that has <c>Set(key, value)</c>.</summary>
         public INamedTypeSymbol? Config { get; }
 
+        /// <summary><c>ClientConfig</c>, the settings shared by producers, consumers and admin clients.</summary>
+        public INamedTypeSymbol? ClientConfig { get; }
+
         public static KafkaTypes? Create(Compilation compilation)
         {
             INamedTypeSymbol? producer = compilation.GetTypeByMetadataName("Confluent.Kafka.IProducer`2");
@@ -87,7 +92,8 @@ namespace EventGovernance.Analyzers
                 compilation.GetTypeByMetadataName("Confluent.Kafka.Null"),
                 compilation.GetTypeByMetadataName("Confluent.Kafka.ConsumerBuilder`2"),
                 compilation.GetTypeByMetadataName("Confluent.Kafka.ConsumerConfig"),
-                compilation.GetTypeByMetadataName("Confluent.Kafka.Config"));
+                compilation.GetTypeByMetadataName("Confluent.Kafka.Config"),
+                compilation.GetTypeByMetadataName("Confluent.Kafka.ClientConfig"));
         }
     }
 }

@@ -20,7 +20,7 @@ public class KafkaMessageWithoutKeyTests
             {
                 void Send(IProducer<Null, string> producer)
                 {
-                    producer.Produce("orders", {|EG0001:new Message<Null, string> { Value = "x" }|});
+                    producer.{|EG0001:Produce("orders", new Message<Null, string> { Value = "x" })|};
                 }
             }
             """, Brokers.Kafka);
@@ -34,8 +34,8 @@ public class KafkaMessageWithoutKeyTests
             {
                 async Task Send(IProducer<string, string> producer)
                 {
-                    await producer.ProduceAsync("orders", {|EG0001:new Message<string, string> { Value = "x" }|});
-                    await producer.ProduceAsync("orders", {|EG0001:new Message<string, string>()|});
+                    await producer.{|EG0001:ProduceAsync("orders", new Message<string, string> { Value = "x" })|};
+                    await producer.{|EG0001:ProduceAsync("orders", new Message<string, string>())|};
                 }
             }
             """, Brokers.Kafka);
@@ -50,9 +50,9 @@ public class KafkaMessageWithoutKeyTests
             {
                 void Send(IProducer<string, string> producer, IProducer<long, string> numbered)
                 {
-                    producer.Produce("orders", {|EG0001:new Message<string, string> { Key = null!, Value = "x" }|});
-                    producer.Produce("orders", {|EG0001:new Message<string, string> { Key = default!, Value = "x" }|});
-                    numbered.Produce("orders", {|EG0001:new Message<long, string> { Key = default, Value = "x" }|});
+                    producer.{|EG0001:Produce("orders", new Message<string, string> { Key = null!, Value = "x" })|};
+                    producer.{|EG0001:Produce("orders", new Message<string, string> { Key = default!, Value = "x" })|};
+                    numbered.{|EG0001:Produce("orders", new Message<long, string> { Key = default, Value = "x" })|};
                 }
             }
             """, Brokers.Kafka);
@@ -68,7 +68,7 @@ public class KafkaMessageWithoutKeyTests
                 {
                     var message = new Message<string, string> { Value = "x" };
                     message.Headers = new Headers();
-                    await producer.ProduceAsync("orders", {|EG0001:message|});
+                    await producer.{|EG0001:ProduceAsync("orders", message)|};
                 }
             }
             """, Brokers.Kafka);
@@ -82,8 +82,8 @@ public class KafkaMessageWithoutKeyTests
             {
                 async Task Send(IProducer<string, string> producer)
                 {
-                    await producer.ProduceAsync({|EG0001:message: new Message<string, string> { Value = "x" }|}, topic: "orders");
-                    producer.Produce(new TopicPartition("orders", new Partition(1)), {|EG0001:new Message<string, string> { Value = "x" }|});
+                    await producer.{|EG0001:ProduceAsync(message: new Message<string, string> { Value = "x" }, topic: "orders")|};
+                    producer.{|EG0001:Produce(new TopicPartition("orders", new Partition(1)), new Message<string, string> { Value = "x" })|};
                 }
             }
             """, Brokers.Kafka);
@@ -99,8 +99,8 @@ public class KafkaMessageWithoutKeyTests
 
                 void Send(IProducer<Null, string> producer, string dynamicTopic)
                 {
-                    producer.Produce(Topic, {|#0:new Message<Null, string> { Value = "x" }|});
-                    producer.Produce(dynamicTopic, {|#1:new Message<Null, string> { Value = "x" }|});
+                    producer.{|#0:Produce(Topic, new Message<Null, string> { Value = "x" })|};
+                    producer.{|#1:Produce(dynamicTopic, new Message<Null, string> { Value = "x" })|};
                 }
             }
             """,
@@ -140,7 +140,7 @@ public class KafkaMessageWithoutKeyTests
             {
                 void Send(CountingProducer producer)
                 {
-                    producer.Produce("orders", {|EG0001:new Message<string, string> { Value = "x" }|});
+                    producer.{|EG0001:Produce("orders", new Message<string, string> { Value = "x" })|};
                 }
             }
             """, Brokers.Kafka);
@@ -192,6 +192,122 @@ public class KafkaMessageWithoutKeyTests
                     var replaced = new Message<string, string> { Value = "x" };
                     if (retry) { replaced = new Message<string, string> { Key = id, Value = "x" }; }
                     await producer.ProduceAsync("orders", replaced);
+                }
+            }
+            """, Brokers.Kafka);
+    }
+
+    [Fact]
+    public async Task KeySetAtTheMessageOrLaterOrFromATernaryIsNotFlagged()
+    {
+        await VerifyEG0001.AnalyzerAsync(Usings + """
+            class Order { public string Id = ""; public string Key = ""; }
+
+            class Publisher
+            {
+                async Task Send(IProducer<string, Order> producer, Order order, bool anonymous)
+                {
+                    await producer.ProduceAsync("orders", new Message<string, Order> { Key = order.Id, Value = new Order { Id = order.Id } });
+
+                    var later = new Message<string, Order> { Value = new Order { Id = order.Id } };
+                    later.Key = order.Id;
+                    await producer.ProduceAsync("orders", later);
+
+                    await producer.ProduceAsync("orders", new Message<string, Order> { Key = anonymous ? null! : order.Id, Value = order });
+                }
+            }
+            """, Brokers.Kafka);
+    }
+
+    [Fact]
+    public async Task KeyOfTheValueIsNotTheMessageKey()
+    {
+        await VerifyEG0001.AnalyzerAsync(Usings + """
+            class Order { public string Key = ""; }
+
+            class Publisher
+            {
+                async Task Send(IProducer<string, Order> producer, string id)
+                {
+                    await producer.{|EG0001:ProduceAsync("orders", new Message<string, Order> { Value = new Order { Key = id } })|};
+                }
+            }
+            """, Brokers.Kafka);
+    }
+
+    [Fact]
+    public async Task CallWithCancellationTokenIsMarkedFromTheMethodName()
+    {
+        await VerifyEG0001.AnalyzerAsync(Usings + """
+            using System.Threading;
+
+            record OrderPlaced(string OrderId);
+
+            class Publisher
+            {
+                async Task Send(IProducer<Null, OrderPlaced> producer, OrderPlaced order, CancellationToken cancellationToken)
+                {
+                    await producer.{|#0:ProduceAsync(
+                        "orders",
+                        new Message<Null, OrderPlaced> { Value = order },
+                        cancellationToken)|};
+                    await producer.{|#1:ProduceAsync("orders", new Message<Null, OrderPlaced> { Value = order }, cancellationToken: cancellationToken)|}.ConfigureAwait(false);
+                }
+            }
+            """,
+            Brokers.Kafka,
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(0).WithArguments(" to topic 'orders'"),
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(1).WithArguments(" to topic 'orders'"));
+    }
+
+    [Fact]
+    public async Task TopicFromConstantsNameofAndTopicPartitionIsNamed()
+    {
+        await VerifyEG0001.AnalyzerAsync(Usings + """
+            static class Topics { public const string Orders = "shop." + nameof(Orders); }
+
+            class OrderPlaced { }
+
+            class Publisher
+            {
+                void Send(IProducer<Null, string> producer)
+                {
+                    producer.{|#0:Produce(Topics.Orders, new Message<Null, string> { Value = "x" })|};
+                    producer.{|#1:Produce(nameof(OrderPlaced), new Message<Null, string> { Value = "x" })|};
+                    producer.{|#2:Produce(new TopicPartition(Topics.Orders, new Partition(0)), new Message<Null, string> { Value = "x" })|};
+                }
+            }
+            """,
+            Brokers.Kafka,
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(0).WithArguments(" to topic 'shop.Orders'"),
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(1).WithArguments(" to topic 'OrderPlaced'"),
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(2).WithArguments(" to topic 'shop.Orders'"));
+    }
+
+    [Fact]
+    public async Task WrappersAreJudgedByTheMessageTheyPassOn()
+    {
+        // A wrapper's message parameter is not known, so only a Null key type makes its inner call unkeyed;
+        // calls to the wrapper itself are not Produce calls.
+        await VerifyEG0001.AnalyzerAsync(Usings + """
+            static class ProducerExtensions
+            {
+                public static Task<DeliveryResult<TKey, TValue>> PublishAsync<TKey, TValue>(this IProducer<TKey, TValue> producer, string topic, Message<TKey, TValue> message) =>
+                    producer.ProduceAsync(topic, message);
+
+                public static void PublishOrder(this IProducer<string, string> producer, Message<string, string> message) =>
+                    producer.Produce("orders", message);
+
+                public static void PublishAudit(this IProducer<Null, string> producer, Message<Null, string> message) =>
+                    producer.{|EG0001:Produce("audit", message)|};
+            }
+
+            class Publisher
+            {
+                async Task Send(IProducer<string, string> producer)
+                {
+                    await producer.PublishAsync("orders", new Message<string, string> { Value = "x" });
+                    producer.PublishOrder(new Message<string, string> { Value = "x" });
                 }
             }
             """, Brokers.Kafka);

@@ -33,9 +33,34 @@ public static class Samples
             public T Payload { get; init; } = default!;
         }
 
+        public class OrdersWorker
+        {
+            private readonly ConsumerConfig _config = new() { BootstrapServers = "localhost:9092", GroupId = "orders" };
+            private ConsumerConfig Backup { get; } = new ConsumerConfig(new ClientConfig()) { GroupId = "backup" };
+
+            public IConsumer<Ignore, string> Create() => new ConsumerBuilder<Ignore, string>(_config).Build();
+
+            public IConsumer<Ignore, string> CreateFallback() => new ConsumerBuilder<Ignore, string>(Fallback(() => true)).Build();
+
+            private static ConsumerConfig Fallback(Func<bool> manual)
+            {
+                var config = new ConsumerConfig { GroupId = "fallback" };
+                if (manual()) { return new ConsumerConfig { EnableAutoCommit = false }; }
+                return config;
+            }
+
+            public IConsumer<Ignore, string> CreateBackup()
+            {
+                if (Backup.GroupId is null) { Backup.EnableAutoCommit = false; }
+                return new ConsumerBuilder<Ignore, string>(Backup).Build();
+            }
+        }
+
         public class Publisher
         {
             private const string Topic = "orders";
+            private const bool AutoAck = true;
+            private IChannel? _channel;
 
             public async Task PublishAsync(IProducer<Null, OrderPlaced> unkeyed, IProducer<string, Envelope<OrderShippedEvent>> keyed, OrderPlaced order)
             {
@@ -59,6 +84,7 @@ public static class Samples
 
             public async Task ListenAsync(IChannel channel, IAsyncBasicConsumer consumer)
             {
+                await _channel!.BasicGetAsync(queue: Topic, autoAck: AutoAck);
                 await channel.BasicConsumeAsync("orders", true, consumer);
                 await channel.BasicConsumeAsync(queue: "amq.rabbitmq.reply-to", autoAck: true, consumer: consumer);
                 var got = await channel.BasicGetAsync("orders", autoAck: true);

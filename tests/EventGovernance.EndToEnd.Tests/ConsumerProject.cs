@@ -65,6 +65,39 @@ public static class ConsumerProject
                 }
             }
             """,
+        ["OrdersWorker.cs"] = """
+            using Confluent.Kafka;
+
+            namespace Shop;
+
+            // A hosted-worker shape: the configuration lives in a field, the consumer is built in another
+            // method, in another file of the same partial class.
+            public sealed partial class OrdersWorker
+            {
+                private readonly ConsumerConfig _config = new() { BootstrapServers = "localhost:9092", GroupId = "orders" }; // expect: EG0002
+                private readonly ConsumerConfig _manual = new() { BootstrapServers = "localhost:9092", GroupId = "audit" };
+
+                public OrdersWorker() => _manual.EnableAutoCommit = false;
+            }
+            """,
+        ["OrdersWorker.Run.cs"] = """
+            using System;
+            using System.Threading;
+            using Confluent.Kafka;
+
+            namespace Shop;
+
+            public sealed partial class OrdersWorker
+            {
+                public void Run(CancellationToken cancellationToken)
+                {
+                    using var consumer = new ConsumerBuilder<Ignore, string>(_config).Build();
+                    using var audit = new ConsumerBuilder<Ignore, string>(_manual).Build();
+                    consumer.Subscribe("orders");
+                    Console.WriteLine(consumer.Consume(cancellationToken).Message.Value);
+                }
+            }
+            """,
         ["Listener.cs"] = """
             using System.Threading.Tasks;
             using RabbitMQ.Client;

@@ -1,0 +1,243 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EventGovernance.Analyzers
+{
+    /// <summary>What the analysis knows about one consumer setting.</summary>
+    internal enum Setting
+    {
+        /// <summary>Never set: the client default (true) applies.</summary>
+        Unset,
+        On,
+        Off,
+        /// <summary>Set from something not known at compile time, or the configuration came from elsewhere.</summary>
+        Unknown,
+    }
+
+    /// <summary>One write to <c>enable.auto.commit</c> or <c>enable.auto.offset.store</c>.</summary>
+    internal readonly struct SettingWrite
+    {
+        public SettingWrite(string key, Setting value, bool onlyIfUnset)
+        {
+            Key = key;
+            Value = value;
+            OnlyIfUnset = onlyIfUnset;
+        }
+
+        public string Key { get; }
+
+        public Setting Value { get; }
+
+        /// <summary><c>x ??= value</c> only changes a setting nobody has set yet.</summary>
+        public bool OnlyIfUnset { get; }
+
+        public Setting ApplyTo(Setting current)
+        {
+            if (!OnlyIfUnset)
+            {
+                return Value;
+            }
+
+            return current == Setting.Unset ? Value : current;
+        }
+    }
+
+    /// <summary>Reads the two settings that decide when a consumer's offsets are committed.</summary>
+    internal static class ConsumerSettings
+    {
+        public const string AutoCommitKey = "enable.auto.commit";
+        public const string AutoOffsetStoreKey = "enable.auto.offset.store";
+        private const string AutoCommitProperty = "EnableAutoCommit";
+        private const string AutoOffsetStoreProperty = "EnableAutoOffsetStore";
+
+        /// <summary>With the setting at this value the client commits offsets it stored on delivery.</summary>
+        public static bool CommitsBeforeProcessing(Setting setting) => setting == Setting.Unset || setting == Setting.On;
+
+        public static bool IsConsumerBuilder(IObjectCreationOperation creation, KafkaTypes kafka) =>
+            kafka.ConsumerBuilder != null
+            && creation.Type is INamedTypeSymbol type
+            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, kafka.ConsumerBuilder)
+            && creation.Arguments.Length == 1;
+
+        /// <summary>
+        /// The settings a configuration creation leaves, from its initializer; both Unknown when it does not
+        /// start from the client defaults.
+        /// </summary>
+        public static (Setting AutoCommit, Setting OffsetStore) Evaluate(IObjectCreationOperation creation, KafkaTypes kafka)
+        {
+            if (!StartsFromDefaults(creation, kafka))
+            {
+                return (Setting.Unknown, Setting.Unknown);
+            }
+
+            Setting autoCommit = Setting.Unset;
+            Setting offsetStore = Setting.Unset;
+            if (creation.Initializer != null)
+            {
+                foreach (IOperation initializer in creation.Initializer.Initializers)
+                {
+                    if (TryRead(initializer, kafka, out SettingWrite write))
+                    {
+                        Apply(write, ref autoCommit, ref offsetStore);
+                    }
+                }
+            }
+
+            return (autoCommit, offsetStore);
+        }
+
+        public static void Apply(SettingWrite write, ref Setting autoCommit, ref Setting offsetStore)
+        {
+            if (write.Key == AutoCommitKey)
+            {
+                autoCommit = write.ApplyTo(autoCommit);
+            }
+            else
+            {
+                offsetStore = write.ApplyTo(offsetStore);
+            }
+        }
+
+        /// <summary>
+        /// Applies the statements of the member body before <paramref name="until"/> (the builder, or the
+        /// return of a factory method) that change the tracked configuration.
+        /// Returns false when the configuration is handed to code we do not follow.
+        /// </summary>
+        public static bool ApplyEarlierWrites(IOperation until, ISymbol tracked, KafkaTypes kafka, ref Setting autoCommit, ref Setting offsetStore)
+        {
+            int untilStart = until.Syntax.SpanStart;
+            foreach (IOperation operation in until.GetRoot().Descendants().OrderBy(o => o.Syntax.SpanStart))
+            {
+                if (operation.Syntax.SpanStart >= untilStart)
+                {
+                    break;
+                }
+
+                SettingWrite write;
+                switch (operation)
+                {
+                    case IAssignmentOperation assignment when assignment.Target is IPropertyReferenceOperation property && property.Instance.References(tracked):
+                        if (TryRead(assignment, kafka, out write))
+                        {
+                            Apply(write, ref autoCommit, ref offsetStore);
+                        }
+
+                        break;
+                    case IInvocationOperation invocation when invocation.Instance.References(tracked):
+                        if (TryRead(invocation, kafka, out write))
+                        {
+                            Apply(write, ref autoCommit, ref offsetStore);
+                        }
+
+                        break;
+                    case IArgumentOperation argument when argument.Value.References(tracked) && argument.Parent != until:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// A configuration made empty (or with a capacity/comparer) starts from the client defaults, and so does
+        /// a copy of a <c>ClientConfig</c>: that type has no consumer properties, so in practice it carries
+        /// neither setting. A copy of anything else (a ConsumerConfig, a dictionary) might carry them.
+        /// </summary>
+        private static bool StartsFromDefaults(IObjectCreationOperation creation, KafkaTypes kafka) =>
+            creation.Arguments.All(a => a.Value.Type?.SpecialType == SpecialType.System_Int32
+                                        || (a.Value.Type?.Name.EndsWith("Comparer", StringComparison.Ordinal) ?? false)
+                                        || IsClientConfigCopy(creation, a, kafka));
+
+        private static bool IsClientConfigCopy(IObjectCreationOperation creation, IArgumentOperation argument, KafkaTypes kafka) =>
+            kafka.ClientConfig != null
+            && kafka.ConsumerConfig != null
+            && SymbolEqualityComparer.Default.Equals(creation.Type, kafka.ConsumerConfig)
+            && SymbolEqualityComparer.Default.Equals(argument.Value.WalkDownConversions().Type, kafka.ClientConfig);
+
+        /// <summary>
+        /// Reads one write: a property assignment, an indexer assignment, <c>Set(key, value)</c> or
+        /// <c>Add(key, value)</c>. False when the operation does not touch either setting.
+        /// </summary>
+        public static bool TryRead(IOperation operation, KafkaTypes kafka, out SettingWrite write)
+        {
+            write = default;
+            switch (operation)
+            {
+                case ICompoundAssignmentOperation:
+                    return false;
+                case IAssignmentOperation assignment when assignment.Target is IPropertyReferenceOperation property:
+                    string? name = SettingName(property, kafka);
+                    if (name == null)
+                    {
+                        return false;
+                    }
+
+                    write = new SettingWrite(name, ValueOf(assignment.Value), assignment is ICoalesceAssignmentOperation);
+                    return true;
+                case IInvocationOperation invocation when (invocation.TargetMethod.Name == "Set" || invocation.TargetMethod.Name == "Add")
+                                                          && invocation.Arguments.Length == 2:
+                    string? key = invocation.Arguments[0].Value.StringConstant();
+                    if (key != AutoCommitKey && key != AutoOffsetStoreKey)
+                    {
+                        return false;
+                    }
+
+                    write = new SettingWrite(key!, ValueOf(invocation.Arguments[1].Value), onlyIfUnset: false);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Which setting a property or indexer write targets, as its configuration key.</summary>
+        private static string? SettingName(IPropertyReferenceOperation property, KafkaTypes kafka)
+        {
+            if (property.Property.IsIndexer)
+            {
+                string? key = property.Arguments.Length == 1 ? property.Arguments[0].Value.StringConstant() : null;
+                return key == AutoCommitKey || key == AutoOffsetStoreKey ? key : null;
+            }
+
+            if (kafka.ConsumerConfig == null || !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, kafka.ConsumerConfig))
+            {
+                return null;
+            }
+
+            switch (property.Property.Name)
+            {
+                case AutoCommitProperty:
+                    return AutoCommitKey;
+                case AutoOffsetStoreProperty:
+                    return AutoOffsetStoreKey;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>A bool, a nullable bool or a "true"/"false" string; null clears the setting back to the default.</summary>
+        private static Setting ValueOf(IOperation value)
+        {
+            Optional<object?> constant = value.WalkDownConversions().ConstantValue;
+            if (!constant.HasValue)
+            {
+                return value.IsNullOrDefault() && value.Type?.SpecialType != SpecialType.System_Boolean ? Setting.Unset : Setting.Unknown;
+            }
+
+            switch (constant.Value)
+            {
+                case null:
+                    return Setting.Unset;
+                case bool flag:
+                    return flag ? Setting.On : Setting.Off;
+                case string text when text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase):
+                    return Setting.On;
+                case string text when text.Trim().Equals("false", StringComparison.OrdinalIgnoreCase):
+                    return Setting.Off;
+                default:
+                    return Setting.Unknown;
+            }
+        }
+    }
+}
