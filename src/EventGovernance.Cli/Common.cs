@@ -59,7 +59,7 @@ namespace EventGovernance.Cli
             ["path"] = d.Path,
             ["compatible"] = d.IsCompatible,
             ["message"] = d.Message,
-            ["file"] = d.Location?.File,
+            ["file"] = DisplayPaths.Of(d.Location?.File),
             ["line"] = d.Location?.Line,
             ["column"] = d.Location?.Column,
         };
@@ -69,7 +69,7 @@ namespace EventGovernance.Cli
         /// <summary>Writes an error as one line in MSBuild's canonical format.</summary>
         public static void WriteError(TextWriter writer, string? file, int line, int column, string code, string message)
         {
-            string origin = file ?? "eventgov";
+            string origin = DisplayPaths.Of(file) ?? "eventgov";
             if (file != null && line > 0) origin += column > 0 ? $"({line},{column})" : $"({line})";
             writer.WriteLine(Program.OneLine($"{origin}: error {code}: {message}"));
         }

@@ -47,7 +47,7 @@ namespace EventGovernance.Cli
             }
             catch (SchemaException e)
             {
-                stderr.WriteLine(Program.OneLine(e.Message));
+                stderr.WriteLine(Program.OneLine(DisplayPaths.Of(e)));
                 return Program.Failed;
             }
             catch (NotSupportedException e)
@@ -91,7 +91,7 @@ namespace EventGovernance.Cli
                 (breaking.Count == 1 ? "1 breaking change" : $"{breaking.Count} breaking changes"));
             foreach ((PairCheck check, Difference difference) in breaking)
             {
-                string where = difference.Location?.ToString() ?? newFile;
+                string where = difference.Location != null ? DisplayPaths.Of(difference.Location) : newFile;
                 stdout.WriteLine($"  {where}: {difference.Type} {difference.Path}: {difference.Message}");
                 stdout.WriteLine($"    breaks {WhoBreaks(check, oldFiles[check.HistoryIndex])}");
             }

@@ -55,7 +55,7 @@ namespace EventGovernance.Cli
             ["differences"] = result.Differences.Select(Common.DifferenceJson).ToList(),
             ["error"] = result.Error == null ? null : new Dictionary<string, object?>
             {
-                ["file"] = result.Error.File,
+                ["file"] = DisplayPaths.Of(result.Error.File),
                 ["line"] = result.Error.Line,
                 ["column"] = result.Error.Column,
                 ["message"] = result.Error.Problem,
