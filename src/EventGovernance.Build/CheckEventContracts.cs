@@ -93,6 +93,12 @@ namespace EventGovernance.Build
                 return false;
             }
 
+            if (RegistryOptions.LocationProblem(Registry) is string registryProblem)
+            {
+                LogError(ErrorCodes.InvalidConfiguration, null, 0, 0, $"EventGovernanceRegistry: {registryProblem}");
+                return false;
+            }
+
             var problems = new List<ContractItemProblem>();
             IReadOnlyList<Contract> contracts = ContractItems.Map(Contracts, ProjectDirectory, problems);
             foreach (ContractItemProblem problem in problems)

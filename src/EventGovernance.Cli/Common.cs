@@ -38,6 +38,8 @@ namespace EventGovernance.Cli
             RegistryOptions registry = RegistryOptions.FromEnvironment(options.Get("registry"));
             if (string.IsNullOrEmpty(registry.Location))
                 registry.Location = defaultDirectory ?? throw options.Error("option '--registry' is required (or set " + RegistryOptions.UrlVariable + ")");
+            if (RegistryOptions.LocationProblem(registry.Location) is string problem)
+                throw options.Error(problem);
             if (options.Get("timeout") is string timeout)
             {
                 if (!double.TryParse(timeout, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) || seconds <= 0)

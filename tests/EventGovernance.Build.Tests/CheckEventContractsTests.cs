@@ -71,6 +71,19 @@ public sealed class CheckEventContractsTests : IDisposable
     }
 
     [Fact]
+    public void A_registry_url_that_is_not_http_is_a_configuration_error_without_its_credentials()
+    {
+        Write("contracts/a.schema.json", RegisteredV1);
+        var (task, engine) = NewTask("ftp://alice:s3cret-pw@registry.example/", "contracts/a.schema.json");
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("EG1004", error.Code);
+        Assert.Contains("'ftp' URL", error.Message);
+        Assert.DoesNotContain("s3cret-pw", engine.Transcript);
+        Assert.False(Directory.Exists(Path.Combine(_project, "ftp:")));
+    }
+
+    [Fact]
     public void Unknown_compatibility_level_is_a_configuration_error()
     {
         var (task, engine) = NewTask(EmbeddedRegistryWithOrderPlaced(), "contracts/order-placed.schema.json");
