@@ -30,7 +30,7 @@ namespace EventGovernance.Cli
                     stdout.WriteLine(Common.ToJson(new Dictionary<string, object?>
                     {
                         ["compatible"] = GateOutput.ExitCode(results) == Program.Ok,
-                        ["registry"] = registry.DisplayName,
+                        ["registry"] = DisplayPaths.Of(registry.DisplayName),
                         ["contracts"] = results.Select(GateOutput.ResultJson).ToList(),
                     }));
                 }

@@ -26,7 +26,7 @@ namespace EventGovernance.Cli
                 {
                     var mirror = new EmbeddedRegistry(output);
                     (int subjects, int versions) = Mirror(remote, mirror);
-                    stdout.WriteLine($"pulled {subjects} subject(s), {versions} version(s) from {remote.DisplayName} into {mirror.Root}");
+                    stdout.WriteLine($"pulled {subjects} subject(s), {versions} version(s) from {remote.DisplayName} into {DisplayPaths.Of(mirror.Root)}");
                     return Program.Ok;
                 }
                 finally

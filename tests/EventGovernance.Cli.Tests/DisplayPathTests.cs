@@ -62,6 +62,41 @@ namespace EventGovernance.Cli.Tests
             Assert.Equal("relative.json", DisplayPaths.Of("relative.json"));
         }
 
+        [Fact]
+        public void Check_shows_an_unreadable_referenced_file_relative_to_the_current_directory()
+        {
+            using var dir = new TempDirectory();
+            dir.Write("contracts/orders/order-placed.schema.json", "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"total\": {\"$ref\": \"../common/money.json\"}\n  }\n}\n");
+            dir.Write("contracts/common/money.json", "{\n  \"type\": \n}\n");
+            string money = Path.Combine("contracts", "common", "money.json");
+
+            (CliResult text, CliResult json) = InDirectory(dir.Path, () => (CliRunner.Run("check"), CliRunner.Run("check", "--format", "json")));
+
+            Assert.Equal(2, text.ExitCode);
+            Assert.Contains($": {money}(3): not valid JSON", text.Stdout);
+            Assert.Contains($"{money}(3): error EG1002: not valid JSON", text.Stdout);
+            Assert.DoesNotContain(dir.Path, text.Stdout);
+            Assert.Equal(2, json.ExitCode);
+            Assert.DoesNotContain(dir.Path, json.Stdout);
+        }
+
+        [Fact]
+        public void Register_names_a_reference_that_is_not_a_contract_as_bad_input_with_a_relative_path()
+        {
+            using var dir = new TempDirectory();
+            dir.Write("contracts/orders/order-placed.schema.json", "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"total\": {\"$ref\": \"../common/money.json\"}\n  }\n}\n");
+            dir.Write("contracts/common/money.json", "{\n  \"type\": \"number\"\n}\n");
+
+            CliResult result = InDirectory(dir.Path, () => CliRunner.Run("register"));
+
+            Assert.Equal(2, result.ExitCode);
+            string line = Assert.Single(result.StderrLines);
+            Assert.Contains("error EG1002: nothing registered:", line);
+            Assert.Contains($"resolves to {Path.Combine("contracts", "common", "money.json")}, which is not a contract", line);
+            Assert.DoesNotContain(dir.Path, line);
+            Assert.False(Directory.Exists(dir.Combine("contracts", "registry", "subjects")));
+        }
+
         private static T InDirectory<T>(string directory, Func<T> action)
         {
             string previous = Environment.CurrentDirectory;
