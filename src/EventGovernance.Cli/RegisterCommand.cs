@@ -17,7 +17,7 @@ namespace EventGovernance.Cli
                 stdout.WriteLine(Usage.Register);
                 return Program.Ok;
             }
-            return GateRun.Execute(options, stdout, stderr, async (registry, gateOptions, contracts) =>
+            return GateRun.Execute(options, stdout, stderr, requireExistingRegistry: false, async (registry, gateOptions, contracts) =>
             {
                 var registrar = new ContractRegistrar(registry, new ContractGate(registry, gateOptions, Program.Formats));
                 RegistrationReport report = await registrar.RegisterAsync(contracts).ConfigureAwait(false);

@@ -180,6 +180,32 @@ namespace EventGovernance.Cli.Tests
         }
 
         [Fact]
+        public void A_registry_directory_named_explicitly_that_does_not_exist_exits_2_instead_of_passing_everything_as_new()
+        {
+            using var dir = new TempDirectory();
+            dir.Write("contracts/a.schema.json", "id!\n");
+
+            CliResult result = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"), "--registry", dir.Combine("contracts", "regsitry"));
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("error EG1003: the registry directory", Assert.Single(result.StderrLines));
+            Assert.Contains("does not exist", result.Stderr);
+            Assert.Equal("", result.Stdout);
+        }
+
+        [Fact]
+        public void Without_a_registry_directory_yet_the_default_one_counts_as_empty()
+        {
+            using var dir = new TempDirectory();
+            dir.Write("contracts/a.schema.json", "id!\n");
+
+            CliResult result = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"));
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("NEW", result.Stdout);
+        }
+
+        [Fact]
         public void A_missing_contracts_directory_exits_2()
         {
             using var dir = new TempDirectory();
