@@ -117,7 +117,8 @@ namespace EventGovernance.Build
             try
             {
                 registry = SchemaRegistries.Open(RegistryOptionsFor());
-                registryName = secrets.Redact(registry.DisplayName);
+                // An embedded registry is named like the contracts: relative to the project when inside it.
+                registryName = secrets.Redact(registry is EmbeddedRegistry embedded ? ContractItems.DisplayPath(embedded.Root, ProjectDirectory) : registry.DisplayName);
                 var options = new GateOptions
                 {
                     Compatibility = level,

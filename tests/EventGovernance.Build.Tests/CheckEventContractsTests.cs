@@ -126,6 +126,23 @@ public sealed class CheckEventContractsTests : IDisposable
     }
 
     [Fact]
+    public void Breaking_change_in_a_referenced_file_is_reported_at_that_file_relative_to_the_project()
+    {
+        string registry = EmbeddedRegistryWithOrderPlaced();
+        Write("contracts/order-placed.schema.json", RegisteredV1.Replace(
+            "\"total\": { \"type\": \"number\" }", "\"total\": { \"$ref\": \"common/money.json\" }"));
+        Write("contracts/common/money.json", "{\n  \"type\": \"string\"\n}\n");
+
+        var (task, engine) = NewTask(registry, "contracts/order-placed.schema.json");
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("EG1001", error.Code);
+        Assert.Equal(Path.Combine("contracts", "common", "money.json"), error.File);
+        Assert.Equal(1, error.LineNumber);
+        Assert.True(!engine.Transcript.Contains(_project), engine.Transcript);
+    }
+
+    [Fact]
     public void Malformed_contract_is_an_EG1002_error_with_file_and_line()
     {
         string registry = EmbeddedRegistryWithOrderPlaced();
