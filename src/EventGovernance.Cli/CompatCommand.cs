@@ -37,6 +37,11 @@ namespace EventGovernance.Cli
                     ?? throw options.Error($"cannot tell the schema type of '{newFile}' from its extension (.json, .avsc, .proto); pass --type");
             }
 
+            // A mistyped directory would otherwise only show up as a reference that cannot be found.
+            foreach (string name in new[] { "root", "proto-path" })
+                foreach (string directory in options.GetAll(name))
+                    if (!Directory.Exists(directory)) throw options.Error($"option '--{name}': no such directory '{directory}'");
+
             CompatibilityResult result;
             try
             {
