@@ -80,20 +80,20 @@ namespace EventGovernance.Cli.Tests
             Assert.DoesNotContain(dir.Path, json.Stdout);
         }
 
-        [Fact]
-        public void Register_names_a_reference_that_is_not_a_contract_as_bad_input_with_a_relative_path()
+        [Theory]
+        [InlineData("check")]
+        [InlineData("register")]
+        public void A_reference_that_is_not_a_contract_is_bad_input_named_with_a_relative_path(string command)
         {
             using var dir = new TempDirectory();
             dir.Write("contracts/orders/order-placed.schema.json", "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"total\": {\"$ref\": \"../common/money.json\"}\n  }\n}\n");
             dir.Write("contracts/common/money.json", "{\n  \"type\": \"number\"\n}\n");
 
-            CliResult result = InDirectory(dir.Path, () => CliRunner.Run("register"));
+            CliResult result = InDirectory(dir.Path, () => CliRunner.Run(command));
 
             Assert.Equal(2, result.ExitCode);
-            string line = Assert.Single(result.StderrLines);
-            Assert.Contains("error EG1002: nothing registered:", line);
-            Assert.Contains($"resolves to {Path.Combine("contracts", "common", "money.json")}, which is not a contract", line);
-            Assert.DoesNotContain(dir.Path, line);
+            Assert.Contains("error EG1002: reference '../common/money.json' resolves to " + Path.Combine("contracts", "common", "money.json") + ", which is not a contract", result.Stdout);
+            Assert.DoesNotContain(dir.Path, result.Stdout + result.Stderr);
             Assert.False(Directory.Exists(dir.Combine("contracts", "registry", "subjects")));
         }
 
