@@ -77,8 +77,37 @@ namespace EventGovernance.Cli
                 searchDirectories.Add(directory);
                 searchDirectories.AddRange(options.GetAll("proto-path").Select(Path.GetFullPath));
             }
-            var resolver = new ContractsRootResolver(options.Get("root") ?? directory, searchDirectories);
+            IReferenceResolver resolver = new ContractsRootResolver(options.Get("root") ?? directory, searchDirectories);
+            IReadOnlyList<string> protoPaths = options.GetAll("proto-path");
+            if (type == SchemaType.Protobuf && protoPaths.Count > 0) resolver = new ProtoPathResolver(resolver, protoPaths);
             return SchemaSource.FromFile(file, type, resolver);
+        }
+
+        /// <summary>An import that cannot be found names the --proto-path directories searched too, not only the root.</summary>
+        private sealed class ProtoPathResolver : IReferenceResolver
+        {
+            private readonly IReferenceResolver _inner;
+            private readonly string _searched;
+
+            public ProtoPathResolver(IReferenceResolver inner, IReadOnlyList<string> protoPaths)
+            {
+                _inner = inner;
+                _searched = string.Join(", ", protoPaths);
+            }
+
+            public SchemaSource Resolve(string reference, SchemaSource from)
+            {
+                try
+                {
+                    SchemaSource found = _inner.Resolve(reference, from);
+                    // Imports inside the found file are searched the same way.
+                    return new SchemaSource(found.Text, found.Type, found.Path, this);
+                }
+                catch (SchemaException e) when (e.Problem.StartsWith("cannot resolve reference", StringComparison.Ordinal))
+                {
+                    throw new SchemaException(e.File, e.Line, e.Column, $"{e.Problem}, nor in --proto-path {_searched}", e);
+                }
+            }
         }
 
         private static void WriteText(TextWriter stdout, CompatibilityResult result, IReadOnlyList<string> oldFiles, string newFile)
