@@ -93,6 +93,12 @@ namespace EventGovernance.Build
                 return false;
             }
 
+            if (RegistryOptions.LocationProblem(Registry) is string registryProblem)
+            {
+                LogError(ErrorCodes.InvalidConfiguration, null, 0, 0, $"EventGovernanceRegistry: {registryProblem}");
+                return false;
+            }
+
             var problems = new List<ContractItemProblem>();
             IReadOnlyList<Contract> contracts = ContractItems.Map(Contracts, ProjectDirectory, problems);
             foreach (ContractItemProblem problem in problems)
@@ -111,7 +117,8 @@ namespace EventGovernance.Build
             try
             {
                 registry = SchemaRegistries.Open(RegistryOptionsFor());
-                registryName = secrets.Redact(registry.DisplayName);
+                // An embedded registry is named like the contracts: relative to the project when inside it.
+                registryName = secrets.Redact(registry is EmbeddedRegistry embedded ? ContractItems.DisplayPath(embedded.Root, ProjectDirectory) : registry.DisplayName);
                 var options = new GateOptions
                 {
                     Compatibility = level,

@@ -21,7 +21,7 @@ namespace EventGovernance.Cli
                 stdout.WriteLine(Usage.Check);
                 return Program.Ok;
             }
-            return GateRun.Execute(options, stdout, stderr, async (registry, gateOptions, contracts) =>
+            return GateRun.Execute(options, stdout, stderr, requireExistingRegistry: true, async (registry, gateOptions, contracts) =>
             {
                 var gate = new ContractGate(registry, gateOptions, Program.Formats);
                 IReadOnlyList<ContractResult> results = await gate.CheckAsync(contracts).ConfigureAwait(false);
@@ -30,7 +30,7 @@ namespace EventGovernance.Cli
                     stdout.WriteLine(Common.ToJson(new Dictionary<string, object?>
                     {
                         ["compatible"] = GateOutput.ExitCode(results) == Program.Ok,
-                        ["registry"] = registry.DisplayName,
+                        ["registry"] = DisplayPaths.Of(registry.DisplayName),
                         ["contracts"] = results.Select(GateOutput.ResultJson).ToList(),
                     }));
                 }
@@ -46,7 +46,12 @@ namespace EventGovernance.Cli
     /// <summary>What check and register share: finding the contracts, opening the registry, and turning failures into exit code 2.</summary>
     internal static class GateRun
     {
-        public static int Execute(Arguments options, TextWriter stdout, TextWriter stderr,
+        /// <param name="requireExistingRegistry">
+        /// True for check: a registry directory named explicitly must exist, or a mistyped path would pass every
+        /// contract as new. The default directory may be absent (a repository with nothing registered yet),
+        /// and register creates the directory it is given.
+        /// </param>
+        public static int Execute(Arguments options, TextWriter stdout, TextWriter stderr, bool requireExistingRegistry,
             Func<ISchemaRegistry, GateOptions, IReadOnlyList<Contract>, Task<int>> body)
         {
             string contractsRoot = options.Get("contracts") ?? "contracts";
@@ -57,7 +62,13 @@ namespace EventGovernance.Cli
                 ContractsRoot = Path.GetFullPath(contractsRoot),
             };
             Common.Json(options); // validates --format before any work
-            RegistryOptions registryOptions = Common.Registry(options, Path.Combine(contractsRoot, "registry"));
+            string defaultRegistry = Path.Combine(contractsRoot, "registry");
+            RegistryOptions registryOptions = Common.Registry(options, defaultRegistry);
+            if (requireExistingRegistry && !registryOptions.IsRemote && registryOptions.Location != defaultRegistry && !Directory.Exists(registryOptions.Location))
+            {
+                Common.WriteError(stderr, null, 0, 0, GateOutput.UnavailableCode, $"the registry directory '{registryOptions.Location}' does not exist");
+                return Program.Failed;
+            }
             try
             {
                 string? registryDirectory = registryOptions.IsRemote ? null : registryOptions.Location;

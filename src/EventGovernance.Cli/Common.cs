@@ -38,6 +38,8 @@ namespace EventGovernance.Cli
             RegistryOptions registry = RegistryOptions.FromEnvironment(options.Get("registry"));
             if (string.IsNullOrEmpty(registry.Location))
                 registry.Location = defaultDirectory ?? throw options.Error("option '--registry' is required (or set " + RegistryOptions.UrlVariable + ")");
+            if (RegistryOptions.LocationProblem(registry.Location) is string problem)
+                throw options.Error(problem);
             if (options.Get("timeout") is string timeout)
             {
                 if (!double.TryParse(timeout, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) || seconds <= 0)
@@ -59,7 +61,7 @@ namespace EventGovernance.Cli
             ["path"] = d.Path,
             ["compatible"] = d.IsCompatible,
             ["message"] = d.Message,
-            ["file"] = d.Location?.File,
+            ["file"] = DisplayPaths.Of(d.Location?.File),
             ["line"] = d.Location?.Line,
             ["column"] = d.Location?.Column,
         };
@@ -69,7 +71,7 @@ namespace EventGovernance.Cli
         /// <summary>Writes an error as one line in MSBuild's canonical format.</summary>
         public static void WriteError(TextWriter writer, string? file, int line, int column, string code, string message)
         {
-            string origin = file ?? "eventgov";
+            string origin = DisplayPaths.Of(file) ?? "eventgov";
             if (file != null && line > 0) origin += column > 0 ? $"({line},{column})" : $"({line})";
             writer.WriteLine(Program.OneLine($"{origin}: error {code}: {message}"));
         }

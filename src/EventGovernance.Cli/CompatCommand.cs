@@ -37,6 +37,11 @@ namespace EventGovernance.Cli
                     ?? throw options.Error($"cannot tell the schema type of '{newFile}' from its extension (.json, .avsc, .proto); pass --type");
             }
 
+            // A mistyped directory would otherwise only show up as a reference that cannot be found.
+            foreach (string name in new[] { "root", "proto-path" })
+                foreach (string directory in options.GetAll(name))
+                    if (!Directory.Exists(directory)) throw options.Error($"option '--{name}': no such directory '{directory}'");
+
             CompatibilityResult result;
             try
             {
@@ -47,7 +52,7 @@ namespace EventGovernance.Cli
             }
             catch (SchemaException e)
             {
-                stderr.WriteLine(Program.OneLine(e.Message));
+                stderr.WriteLine(Program.OneLine(DisplayPaths.Of(e)));
                 return Program.Failed;
             }
             catch (NotSupportedException e)
@@ -72,8 +77,37 @@ namespace EventGovernance.Cli
                 searchDirectories.Add(directory);
                 searchDirectories.AddRange(options.GetAll("proto-path").Select(Path.GetFullPath));
             }
-            var resolver = new ContractsRootResolver(options.Get("root") ?? directory, searchDirectories);
+            IReferenceResolver resolver = new ContractsRootResolver(options.Get("root") ?? directory, searchDirectories);
+            IReadOnlyList<string> protoPaths = options.GetAll("proto-path");
+            if (type == SchemaType.Protobuf && protoPaths.Count > 0) resolver = new ProtoPathResolver(resolver, protoPaths);
             return SchemaSource.FromFile(file, type, resolver);
+        }
+
+        /// <summary>An import that cannot be found names the --proto-path directories searched too, not only the root.</summary>
+        private sealed class ProtoPathResolver : IReferenceResolver
+        {
+            private readonly IReferenceResolver _inner;
+            private readonly string _searched;
+
+            public ProtoPathResolver(IReferenceResolver inner, IReadOnlyList<string> protoPaths)
+            {
+                _inner = inner;
+                _searched = string.Join(", ", protoPaths);
+            }
+
+            public SchemaSource Resolve(string reference, SchemaSource from)
+            {
+                try
+                {
+                    SchemaSource found = _inner.Resolve(reference, from);
+                    // Imports inside the found file are searched the same way.
+                    return new SchemaSource(found.Text, found.Type, found.Path, this);
+                }
+                catch (SchemaException e) when (e.Problem.StartsWith("cannot resolve reference", StringComparison.Ordinal))
+                {
+                    throw new SchemaException(e.File, e.Line, e.Column, $"{e.Problem}, nor in --proto-path {_searched}", e);
+                }
+            }
         }
 
         private static void WriteText(TextWriter stdout, CompatibilityResult result, IReadOnlyList<string> oldFiles, string newFile)
@@ -91,7 +125,7 @@ namespace EventGovernance.Cli
                 (breaking.Count == 1 ? "1 breaking change" : $"{breaking.Count} breaking changes"));
             foreach ((PairCheck check, Difference difference) in breaking)
             {
-                string where = difference.Location?.ToString() ?? newFile;
+                string where = difference.Location != null ? DisplayPaths.Of(difference.Location) : newFile;
                 stdout.WriteLine($"  {where}: {difference.Type} {difference.Path}: {difference.Message}");
                 stdout.WriteLine($"    breaks {WhoBreaks(check, oldFiles[check.HistoryIndex])}");
             }

@@ -25,7 +25,7 @@ namespace EventGovernance.Cli
         {
             foreach (ContractResult result in results)
             {
-                stdout.WriteLine($"{Status(result.Status),-10} {result.Contract.Subject} ({result.Contract.DisplayPath}): {Program.OneLine(result.Message)}");
+                stdout.WriteLine($"{Status(result.Status),-10} {result.Contract.Subject} ({result.Contract.DisplayPath}): {Program.OneLine(Message(result))}");
                 if (result.Status == ContractStatus.Invalid && result.Error != null)
                 {
                     Common.WriteError(stdout, result.Error.File, result.Error.Line, result.Error.Column, MalformedCode, result.Error.Problem);
@@ -50,17 +50,23 @@ namespace EventGovernance.Cli
             ["file"] = result.Contract.DisplayPath,
             ["status"] = Status(result.Status),
             ["level"] = result.Level.ToRegistryName(),
-            ["message"] = result.Message,
+            ["message"] = Message(result),
             ["registryVerdict"] = result.RegistryVerdict,
             ["differences"] = result.Differences.Select(Common.DifferenceJson).ToList(),
             ["error"] = result.Error == null ? null : new Dictionary<string, object?>
             {
-                ["file"] = result.Error.File,
+                ["file"] = DisplayPaths.Of(result.Error.File),
                 ["line"] = result.Error.Line,
                 ["column"] = result.Error.Column,
                 ["message"] = result.Error.Problem,
             },
         };
+
+        /// <summary>The result's message; for an unreadable contract, its error with the file shown as everywhere else.</summary>
+        private static string Message(ContractResult result) =>
+            result.Status == ContractStatus.Invalid && result.Error != null && result.Message == result.Error.Message
+                ? DisplayPaths.Of(result.Error)
+                : result.Message;
 
         public static string Status(ContractStatus status) => status switch
         {

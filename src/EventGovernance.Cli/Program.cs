@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using EventGovernance.Compatibility;
+using EventGovernance.Registry;
 
 namespace EventGovernance.Cli
 {
@@ -64,7 +65,11 @@ namespace EventGovernance.Cli
             {
                 // Expected failures are handled by each command; anything reaching here is a defect in
                 // eventgov or an engine. Still one line, so scripts and build logs stay readable.
-                stderr.WriteLine(OneLine($"eventgov: internal error ({e.GetType().Name}): {e.Message}"));
+                // The message comes from code that never meant to print it: scrub credentials as every other output is.
+                var secrets = new Secrets(
+                    Environment.GetEnvironmentVariable(RegistryOptions.BasicAuthVariable),
+                    Environment.GetEnvironmentVariable(RegistryOptions.BearerTokenVariable));
+                stderr.WriteLine(OneLine(secrets.Scrub($"eventgov: internal error ({e.GetType().Name}): {e.Message}")));
                 return Failed;
             }
         }

@@ -26,7 +26,7 @@ namespace EventGovernance.Cli
                 {
                     var mirror = new EmbeddedRegistry(output);
                     (int subjects, int versions) = Mirror(remote, mirror);
-                    stdout.WriteLine($"pulled {subjects} subject(s), {versions} version(s) from {remote.DisplayName} into {mirror.Root}");
+                    stdout.WriteLine($"pulled {subjects} subject(s), {versions} version(s) from {remote.DisplayName} into {DisplayPaths.Of(mirror.Root)}");
                     return Program.Ok;
                 }
                 finally
@@ -46,23 +46,29 @@ namespace EventGovernance.Cli
             }
         }
 
+        /// <summary>
+        /// Reads everything first and writes only once the whole registry has been read, so a registry that
+        /// fails part of the way leaves the output directory as it was rather than half mirrored.
+        /// </summary>
         private static (int Subjects, int Versions) Mirror(ISchemaRegistry remote, EmbeddedRegistry mirror)
         {
-            int versionCount = 0;
+            var versions = new List<(string Subject, int Version, RegisteredSchema Schema)>();
+            var levels = new List<(string Subject, CompatibilityLevel? Level)>();
             IReadOnlyList<string> subjects = remote.GetSubjectsAsync().GetAwaiter().GetResult();
             foreach (string subject in subjects)
             {
                 foreach (int version in remote.GetVersionsAsync(subject).GetAwaiter().GetResult())
-                {
-                    RegisteredSchema schema = remote.GetSchemaAsync(subject, version).GetAwaiter().GetResult();
-                    mirror.WriteVersionAsync(subject, version, schema.Type, schema.Text, schema.References).GetAwaiter().GetResult();
-                    versionCount++;
-                }
-                CompatibilityLevel? level = remote.GetCompatibilityAsync(subject).GetAwaiter().GetResult();
-                mirror.SetCompatibilityAsync(subject, level).GetAwaiter().GetResult();
+                    versions.Add((subject, version, remote.GetSchemaAsync(subject, version).GetAwaiter().GetResult()));
+                levels.Add((subject, remote.GetCompatibilityAsync(subject).GetAwaiter().GetResult()));
             }
-            mirror.SetCompatibilityAsync(null, remote.GetCompatibilityAsync(null).GetAwaiter().GetResult()).GetAwaiter().GetResult();
-            return (subjects.Count, versionCount);
+            CompatibilityLevel? globalLevel = remote.GetCompatibilityAsync(null).GetAwaiter().GetResult();
+
+            foreach ((string subject, int version, RegisteredSchema schema) in versions)
+                mirror.WriteVersionAsync(subject, version, schema.Type, schema.Text, schema.References).GetAwaiter().GetResult();
+            foreach ((string subject, CompatibilityLevel? level) in levels)
+                mirror.SetCompatibilityAsync(subject, level).GetAwaiter().GetResult();
+            mirror.SetCompatibilityAsync(null, globalLevel).GetAwaiter().GetResult();
+            return (subjects.Count, versions.Count);
         }
     }
 }

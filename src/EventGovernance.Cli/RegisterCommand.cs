@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EventGovernance.Compatibility;
 using EventGovernance.Registry;
 
 namespace EventGovernance.Cli
@@ -16,7 +17,7 @@ namespace EventGovernance.Cli
                 stdout.WriteLine(Usage.Register);
                 return Program.Ok;
             }
-            return GateRun.Execute(options, stdout, stderr, async (registry, gateOptions, contracts) =>
+            return GateRun.Execute(options, stdout, stderr, requireExistingRegistry: false, async (registry, gateOptions, contracts) =>
             {
                 var registrar = new ContractRegistrar(registry, new ContractGate(registry, gateOptions, Program.Formats));
                 RegistrationReport report = await registrar.RegisterAsync(contracts).ConfigureAwait(false);
@@ -29,7 +30,7 @@ namespace EventGovernance.Cli
                     {
                         ["registered"] = report.Succeeded,
                         ["message"] = report.Message,
-                        ["registry"] = registry.DisplayName,
+                        ["registry"] = DisplayPaths.Of(registry.DisplayName),
                         ["versions"] = report.Registered.Select(r => new Dictionary<string, object?>
                         {
                             ["subject"] = r.Subject,
@@ -51,8 +52,9 @@ namespace EventGovernance.Cli
                     }
                     stdout.WriteLine(Program.OneLine(report.Message));
                 }
+                // A contract that cannot be registered as it is (a reference with no subject) is bad input, not an unavailable registry.
                 if (!report.Succeeded && report.Error != null)
-                    Common.WriteError(stderr, null, 0, 0, GateOutput.UnavailableCode, report.Message);
+                    Common.WriteError(stderr, null, 0, 0, report.Error is SchemaException ? GateOutput.MalformedCode : GateOutput.UnavailableCode, report.Message);
                 return exit;
             });
         }

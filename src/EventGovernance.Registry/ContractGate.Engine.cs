@@ -82,10 +82,12 @@ namespace EventGovernance.Registry
 
             if (versions.Count == 0)
             {
+                IReadOnlyList<ContractDependency> newDependencies = Dependencies(recorder, fullPath, byPath);
+                RequireRegistrableReferences(contract, newDependencies, null);
                 return new GateEvaluation(
                     new ContractResult(contract, ContractStatus.New, level, Array.Empty<Difference>(),
                         $"new subject '{contract.Subject}': nothing registered to break"),
-                    candidate.Text, Dependencies(recorder, fullPath, byPath), null);
+                    candidate.Text, newDependencies, null);
             }
 
             int latestVersion = versions[versions.Count - 1];
@@ -124,6 +126,7 @@ namespace EventGovernance.Registry
                 theirs = await _registry.TestCompatibilityAsync(contract.Subject, contract.Type, candidate.Text, references, cancellationToken).ConfigureAwait(false);
 
             bool compatible = theirs ?? ours;
+            if (compatible) RequireRegistrableReferences(contract, dependencies, latest); // a breaking change is reported as such first
             string message = Summary(contract, level, result, latestVersion, compatible);
             if (theirs != null && theirs != ours)
             {
@@ -221,6 +224,18 @@ namespace EventGovernance.Registry
                 .Select(r => new ContractDependency(r.Name, r.ResolvedPath, r.ResolvedPath != null && byPath.TryGetValue(r.ResolvedPath, out Contract? c) ? c : null))
                 .ToList();
 
+        /// <summary>
+        /// A new or changed contract that references a file which is not a contract, under a name the latest
+        /// registered version does not already map to a subject, could never be registered: the registry
+        /// resolves references by subject and version. Say so when checking, not only when registering.
+        /// </summary>
+        private static void RequireRegistrableReferences(Contract contract, IReadOnlyList<ContractDependency> dependencies, RegisteredSchema? latest)
+        {
+            ContractDependency? orphan = dependencies.FirstOrDefault(d =>
+                d.Contract == null && (latest == null || !latest.References.Any(r => r.Name == d.Name)));
+            if (orphan != null) throw new SchemaException(contract.DisplayPath, orphan.NotAContractProblem());
+        }
+
         private static GateEvaluation Invalid(Contract contract, CompatibilityLevel level, SchemaException error) =>
             new GateEvaluation(new ContractResult(contract, ContractStatus.Invalid, level, Array.Empty<Difference>(), error.Message, error),
                 null, Array.Empty<ContractDependency>(), null);
@@ -281,6 +296,10 @@ namespace EventGovernance.Registry
         public string Name { get; }
         public string? ResolvedPath { get; }
         public Contract? Contract { get; }
+
+        /// <summary>Why a reference to a file that is not a contract cannot be registered.</summary>
+        public string NotAContractProblem() =>
+            $"reference '{Name}' resolves to {(ResolvedPath == null ? "a schema" : ContractDiscovery.DisplayPathOf(ResolvedPath))}, which is not a contract (*.schema.json, *.avsc, *.proto under the contracts root), so it has no subject to register it under";
     }
 
     /// <summary>Remembers which references each schema resolved, so the gate learns a contract's references from the engine itself.</summary>

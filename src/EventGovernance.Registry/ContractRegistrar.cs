@@ -179,8 +179,7 @@ namespace EventGovernance.Registry
                 foreach (ContractDependency dependency in evaluation.Dependencies)
                 {
                     if (dependency.Contract == null)
-                        throw new SchemaException(contract.DisplayPath,
-                            $"reference '{dependency.Name}' resolves to {dependency.ResolvedPath ?? "a schema"}, which is not a contract (*.schema.json, *.avsc, *.proto under the contracts root), so it has no subject to register it under");
+                        throw new SchemaException(contract.DisplayPath, dependency.NotAContractProblem());
                     if (bySubject.TryGetValue(dependency.Contract.Subject, out GateEvaluation? referenced)) Visit(referenced);
                 }
                 state[contract.Subject] = true;

@@ -53,6 +53,33 @@ namespace EventGovernance.Registry
             location != null &&
             (location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 
+        /// <summary>
+        /// What is wrong with a registry location, or null when it is usable. A URL with another scheme
+        /// (ftp://, file://, a typo) is refused rather than taken for a directory name, which would pass
+        /// every check against an empty registry and write the URL, credentials and all, to disk. The
+        /// message never repeats the location, so a password in it is never printed.
+        /// </summary>
+        public static string? LocationProblem(string? location)
+        {
+            string text = (location ?? "").Trim();
+            int schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+            if (IsUrl(text))
+                return Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && uri.Host.Length > 0
+                    ? null
+                    : "the registry URL is not a valid http(s) URL";
+            if (schemeEnd > 0 && IsScheme(text.Substring(0, schemeEnd)))
+                return $"the registry is a '{text.Substring(0, schemeEnd)}' URL; give an http(s) URL or a directory";
+            return null;
+        }
+
+        private static bool IsScheme(string text)
+        {
+            if (!char.IsLetter(text[0])) return false;
+            foreach (char c in text)
+                if (!(char.IsLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) return false;
+            return true;
+        }
+
         private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
@@ -65,6 +92,8 @@ namespace EventGovernance.Registry
             if (options == null) throw new ArgumentNullException(nameof(options));
             if (string.IsNullOrWhiteSpace(options.Location))
                 throw new RegistryUnavailableException("no registry given: pass a directory or an http(s) URL, or set " + RegistryOptions.UrlVariable);
+            if (RegistryOptions.LocationProblem(options.Location) is string problem)
+                throw new RegistryUnavailableException(problem);
             return options.IsRemote ? new ConfluentRegistry(options) : (ISchemaRegistry)new EmbeddedRegistry(options.Location);
         }
     }

@@ -71,6 +71,19 @@ public sealed class CheckEventContractsTests : IDisposable
     }
 
     [Fact]
+    public void A_registry_url_that_is_not_http_is_a_configuration_error_without_its_credentials()
+    {
+        Write("contracts/a.schema.json", RegisteredV1);
+        var (task, engine) = NewTask("ftp://alice:s3cret-pw@registry.example/", "contracts/a.schema.json");
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("EG1004", error.Code);
+        Assert.Contains("'ftp' URL", error.Message);
+        Assert.DoesNotContain("s3cret-pw", engine.Transcript);
+        Assert.False(Directory.Exists(Path.Combine(_project, "ftp:")));
+    }
+
+    [Fact]
     public void Unknown_compatibility_level_is_a_configuration_error()
     {
         var (task, engine) = NewTask(EmbeddedRegistryWithOrderPlaced(), "contracts/order-placed.schema.json");
@@ -110,6 +123,23 @@ public sealed class CheckEventContractsTests : IDisposable
             Assert.Equal(Path.Combine("contracts", "order-placed.schema.json"), e.File);
         });
         Assert.Contains(engine.Errors, e => e.LineNumber == changedLine && e.ColumnNumber > 0 && e.Message!.Contains("subject 'order-placed' breaks BACKWARD"));
+    }
+
+    [Fact]
+    public void Breaking_change_in_a_referenced_file_is_reported_at_that_file_relative_to_the_project()
+    {
+        string registry = EmbeddedRegistryWithOrderPlaced();
+        Write("contracts/order-placed.schema.json", RegisteredV1.Replace(
+            "\"total\": { \"type\": \"number\" }", "\"total\": { \"$ref\": \"common/money.json\" }"));
+        Write("contracts/common/money.json", "{\n  \"type\": \"string\"\n}\n");
+
+        var (task, engine) = NewTask(registry, "contracts/order-placed.schema.json");
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("EG1001", error.Code);
+        Assert.Equal(Path.Combine("contracts", "common", "money.json"), error.File);
+        Assert.Equal(1, error.LineNumber);
+        Assert.True(!engine.Transcript.Contains(_project), engine.Transcript);
     }
 
     [Fact]

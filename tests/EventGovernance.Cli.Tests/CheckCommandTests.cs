@@ -180,6 +180,32 @@ namespace EventGovernance.Cli.Tests
         }
 
         [Fact]
+        public void A_registry_directory_named_explicitly_that_does_not_exist_exits_2_instead_of_passing_everything_as_new()
+        {
+            using var dir = new TempDirectory();
+            dir.Write("contracts/a.schema.json", "id!\n");
+
+            CliResult result = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"), "--registry", dir.Combine("contracts", "regsitry"));
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("error EG1003: the registry directory", Assert.Single(result.StderrLines));
+            Assert.Contains("does not exist", result.Stderr);
+            Assert.Equal("", result.Stdout);
+        }
+
+        [Fact]
+        public void Without_a_registry_directory_yet_the_default_one_counts_as_empty()
+        {
+            using var dir = new TempDirectory();
+            dir.Write("contracts/a.schema.json", "id!\n");
+
+            CliResult result = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"));
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("NEW", result.Stdout);
+        }
+
+        [Fact]
         public void A_missing_contracts_directory_exits_2()
         {
             using var dir = new TempDirectory();
@@ -187,5 +213,44 @@ namespace EventGovernance.Cli.Tests
             Assert.Equal(2, result.ExitCode);
             Assert.Contains("the contracts directory does not exist", Assert.Single(result.StderrLines));
         }
-    }
+    
+        [Theory]
+        [InlineData("check")]
+        [InlineData("register")]
+        public void A_registry_url_that_is_not_http_is_refused_without_showing_its_credentials(string command)
+        {
+            using var dir = new TempDirectory();
+            dir.Write("contracts/a.schema.json", "id!\n");
+            string previous = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = dir.Path;
+            try
+            {
+                CliResult result = CliRunner.RunWithTestFormat(command, "--registry", "ftp://alice:s3cret-pw@registry.example/");
+
+                // Taken for a directory, it passed against an empty registry and created ./ftp:/alice:s3cret-pw@...
+                Assert.Equal(2, result.ExitCode);
+                Assert.Contains("the registry is a 'ftp' URL; give an http(s) URL or a directory", result.Stderr);
+                Assert.DoesNotContain("s3cret-pw", result.Stdout + result.Stderr);
+                Assert.False(System.IO.Directory.Exists(dir.Combine("ftp:")));
+            }
+            finally
+            {
+                Environment.CurrentDirectory = previous;
+            }
+        }
+
+        [Fact]
+        public void A_malformed_registry_url_exits_2_without_an_internal_error_or_its_credentials()
+        {
+            using var dir = new TempDirectory();
+            dir.Write("contracts/a.schema.json", "id!\n");
+
+            CliResult result = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"), "--registry", "http://alice:s3cret-pw@[bad");
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("the registry URL is not a valid http(s) URL", result.Stderr);
+            Assert.DoesNotContain("internal error", result.Stderr);
+            Assert.DoesNotContain("s3cret-pw", result.Stdout + result.Stderr);
+        }
+}
 }

@@ -63,6 +63,37 @@ namespace EventGovernance.Cli.Tests
         }
 
         [Fact]
+        public void An_unresolvable_import_names_the_proto_paths_searched()
+        {
+            using var dir = new TempDirectory();
+            string includes = dir.Combine("protos");
+            System.IO.Directory.CreateDirectory(includes);
+            string old = dir.Write("v1/order.proto", V1);
+            string candidate = dir.Write("v2/order.proto", V1);
+
+            CliResult result = CliRunner.Run("compat", "--old", old, "--new", candidate, "--proto-path", includes);
+
+            Assert.Equal(2, result.ExitCode);
+            string line = Assert.Single(result.StderrLines);
+            Assert.Contains("\"common/money.proto\" cannot be found", line);
+            Assert.Contains($"nor in --proto-path {includes}", line);
+        }
+
+        [Fact]
+        public void An_import_inside_an_imported_file_also_resolves_through_proto_path()
+        {
+            using var dir = new TempDirectory();
+            dir.Write("protos/common/money.proto", "syntax = \"proto3\";\npackage shop;\nimport \"units/currency.proto\";\n\nmessage Money {\n  int64 cents = 1;\n  Currency currency = 2;\n}\n");
+            dir.Write("more/units/currency.proto", "syntax = \"proto3\";\npackage shop;\n\nenum Currency {\n  EUR = 0;\n}\n");
+            string old = dir.Write("v1/order.proto", V1);
+            string candidate = dir.Write("v2/order.proto", V1);
+
+            CliResult result = CliRunner.Run("compat", "--old", old, "--new", candidate, "--proto-path", dir.Combine("protos"), "--proto-path", dir.Combine("more"));
+
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        }
+
+        [Fact]
         public void A_malformed_proto_is_one_line_naming_file_and_line()
         {
             using var dir = new TempDirectory();

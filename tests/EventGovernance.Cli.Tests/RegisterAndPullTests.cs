@@ -113,6 +113,24 @@ namespace EventGovernance.Cli.Tests
         }
 
         [Fact]
+        public void Pull_that_fails_part_of_the_way_leaves_the_output_directory_unwritten()
+        {
+            using var server = new FakeSchemaRegistry();
+            server.Seed("a-first", "id!\n");
+            server.Seed("b-second", "id!\n");
+            server.FailPathsContaining = "/subjects/b-second/";
+            using var dir = new TempDirectory();
+            string output = dir.Combine("mirror");
+
+            CliResult result = CliRunner.Run("pull", "--registry", server.Url, "--out", output, "--timeout", "5", "--retries", "0");
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("error EG1003", Assert.Single(result.StderrLines));
+            Assert.True(server.Requests.Any(r => r.Contains("/subjects/a-first/versions/1", StringComparison.Ordinal)), string.Join("\n", server.Requests));
+            Assert.False(Directory.Exists(Path.Combine(output, "subjects")), "a failed pull wrote part of the registry");
+        }
+
+        [Fact]
         public void Pull_from_an_unreachable_registry_exits_2()
         {
             var server = new FakeSchemaRegistry();

@@ -55,6 +55,8 @@ namespace EventGovernance.Cli.Tests
         [InlineData("compat --old a.json --new b.json --type xml", "option '--type' must be json, avro or protobuf")]
         [InlineData("compat --old a.json --new", "option '--new' needs a value")]
         [InlineData("compat stray --old a.json --new b.json", "unexpected argument 'stray'")]
+        [InlineData("compat --old a.json --new b.json --root no-such-root-dir", "option '--root': no such directory 'no-such-root-dir'")]
+        [InlineData("compat --old a.proto --new b.proto --proto-path no-such-include-dir", "option '--proto-path': no such directory 'no-such-include-dir'")]
         [InlineData("check --timeout zero", "option '--timeout' must be a positive number")]
         [InlineData("check --contracts a --contracts b", "may be given only once")]
         [InlineData("pull --registry http://127.0.0.1:1", "option '--out' is required")]

@@ -41,6 +41,26 @@ namespace EventGovernance.Registry.Tests
         }
 
         [Fact]
+        public async Task A_new_contract_referencing_a_file_that_is_not_a_contract_fails_the_check_as_register_would()
+        {
+            using var dir = new TempDirectory();
+            dir.Write("contracts/common/address.json", Address);
+            dir.Write("contracts/customer.schema.json", Customer.Replace("address.schema.json", "common/address.json"));
+            var registry = new EmbeddedRegistry(dir.Combine("contracts", "registry"));
+            var options = new GateOptions { ContractsRoot = dir.Combine("contracts") };
+
+            ContractResult customer = Assert.Single(await new ContractGate(registry, options).CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null)));
+
+            // It used to pass as new, and only `register` found that the registry could never resolve the reference.
+            Assert.Equal(ContractStatus.Invalid, customer.Status);
+            Assert.Contains("reference 'common/address.json' resolves to", customer.Error!.Problem);
+            Assert.Contains("which is not a contract", customer.Error.Problem);
+            RegistrationReport report = await new ContractRegistrar(registry, options).RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            Assert.False(report.Succeeded);
+            Assert.Empty(await registry.GetSubjectsAsync());
+        }
+
+        [Fact]
         public async Task A_remote_registry_receives_the_ref_as_a_reference()
         {
             using var server = new FakeSchemaRegistry { Formats = SchemaFormats.For };

@@ -39,5 +39,25 @@ namespace EventGovernance.Registry.Tests
         }
 
         private static string? Get(string name) => Environment.GetEnvironmentVariable(name);
-    }
+    
+        [Theory]
+        [InlineData("contracts/registry", null)]
+        [InlineData("https://user:pw@registry.example:8081", null)]
+        [InlineData("http://localhost:8081/", null)]
+        [InlineData("ftp://user:pw@registry.example/", "the registry is a 'ftp' URL; give an http(s) URL or a directory")]
+        [InlineData("file:///srv/registry", "the registry is a 'file' URL; give an http(s) URL or a directory")]
+        [InlineData("http://user:pw@[bad", "the registry URL is not a valid http(s) URL")]
+        [InlineData("https://", "the registry URL is not a valid http(s) URL")]
+        public void Location_problems_are_named_without_repeating_the_location(string location, string? expected)
+        {
+            Assert.Equal(expected, RegistryOptions.LocationProblem(location));
+        }
+
+        [Fact]
+        public void Opening_a_registry_at_a_non_http_url_is_refused_rather_than_taken_for_a_directory()
+        {
+            var e = Assert.Throws<RegistryUnavailableException>(() => SchemaRegistries.Open(new RegistryOptions { Location = "ftp://user:pw-secret@host/" }));
+            Assert.DoesNotContain("pw-secret", e.Message);
+        }
+}
 }

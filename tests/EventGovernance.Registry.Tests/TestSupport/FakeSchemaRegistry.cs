@@ -61,6 +61,9 @@ namespace EventGovernance.TestSupport
         /// <summary>Registrations under this subject are answered 503 (a registry failing half-way through a batch).</summary>
         public string? FailRegistrationOf { get; set; }
 
+        /// <summary>Requests whose path contains this text are answered 500 (a registry failing part of the way through a read).</summary>
+        public string? FailPathsContaining { get; set; }
+
         /// <summary>"METHOD path?query" of every request, in order.</summary>
         public ConcurrentQueue<string> Requests { get; } = new ConcurrentQueue<string>();
 
@@ -162,6 +165,8 @@ namespace EventGovernance.TestSupport
 
                 (int status, JsonNode? answer) = RequiredAuthorization != null && request.Headers["Authorization"] != RequiredAuthorization
                     ? (401, Error(40101, "Unauthorized"))
+                    : FailPathsContaining != null && path.Contains(FailPathsContaining, StringComparison.Ordinal)
+                        ? (500, Error(50001, "scripted failure"))
                     : _failures.TryDequeue(out int failure)
                         ? (failure, Error(failure * 100 + 1, "scripted failure"))
                         : Route(request.HttpMethod, path, request.QueryString["verbose"] == "true", body);
