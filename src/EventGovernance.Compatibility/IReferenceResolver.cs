@@ -89,22 +89,52 @@ namespace EventGovernance.Compatibility
                 candidates.Add(Path.Combine(_root, reference));
             }
 
+            string? refusal = null;
             foreach (string candidate in candidates)
             {
                 string full = Path.GetFullPath(candidate);
-                bool inside = IsInside(full);
-                if (!inside)
+                string? baseDirectory = AllowedBase(full);
+                if (baseDirectory == null)
                 {
-                    bool inSearchDir = false;
-                    foreach (string dir in _searchDirectories)
-                        if (full.StartsWith(NormalizeDirectory(dir), PathComparison)) inSearchDir = true;
-                    if (!inSearchDir)
-                        throw new SchemaException(from.Path, $"reference '{reference}' points outside the contracts root ({_root}) and is refused");
+                    refusal ??= $"reference '{reference}' points outside the contracts root ({_root}) and is refused";
+                    continue;
                 }
-                if (File.Exists(full))
-                    return SchemaSource.FromFile(full, SchemaTypes.FromFileName(full) ?? from.Type, this);
+                if (!File.Exists(full)) continue;
+                string? link = FirstLinkBelow(baseDirectory, full);
+                if (link != null)
+                {
+                    // A link can lead anywhere, so following it would defeat the root check above.
+                    refusal ??= $"reference '{reference}' passes through the symbolic link '{link}' and is refused: references must stay inside the contracts root ({_root})";
+                    continue;
+                }
+                return SchemaSource.FromFile(full, SchemaTypes.FromFileName(full) ?? from.Type, this);
             }
-            throw new SchemaException(from.Path, $"cannot resolve reference '{reference}': no such file inside the contracts root ({_root})");
+            throw new SchemaException(from.Path, refusal ?? $"cannot resolve reference '{reference}': no such file inside the contracts root ({_root})");
+        }
+
+        /// <summary>The contracts root or search directory that contains <paramref name="fullPath"/>, or null.</summary>
+        private string? AllowedBase(string fullPath)
+        {
+            if (IsInside(fullPath)) return _root;
+            foreach (string dir in _searchDirectories)
+            {
+                string normalized = NormalizeDirectory(dir);
+                if (fullPath.StartsWith(normalized, PathComparison)) return normalized;
+            }
+            return null;
+        }
+
+        /// <summary>The first file or directory between <paramref name="baseDirectory"/> (exclusive) and the file that is a symbolic link.</summary>
+        private static string? FirstLinkBelow(string baseDirectory, string fullPath)
+        {
+            string relative = fullPath.Substring(baseDirectory.Length);
+            string current = baseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+            foreach (string part in relative.Split(new[] { Path.DirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                current = Path.Combine(current, part);
+                if ((File.GetAttributes(current) & FileAttributes.ReparsePoint) != 0) return current;
+            }
+            return null;
         }
 
         private bool IsInside(string fullPath) => fullPath.StartsWith(_root, PathComparison);

@@ -185,5 +185,16 @@ namespace EventGovernance.Compatibility.Tests.Json
             ParsedSchema parsed = ParseFile(Path.Combine(_root, "contracts", "a.json"));
             Assert.DoesNotContain(JsonDiffs.Format.Diff(parsed, parsed, CompatibilityOptions.Default), d => !d.IsCompatible);
         }
+
+        [Fact]
+        public void Reference_through_a_symbolic_link_inside_the_root_is_refused()
+        {
+            Write("outside/secret.json", @"{""type"":""string""}");
+            Directory.CreateSymbolicLink(Path.Combine(_root, "contracts", "linked"), Path.Combine(_root, "outside"));
+            string order = Write("contracts/order.json", @"{""properties"":{""s"":{""$ref"":""linked/secret.json""}}}");
+            SchemaException e = Assert.Throws<SchemaException>(() => ParseFile(order));
+            Assert.Contains("symbolic link", e.Message);
+            Assert.Contains("linked", e.Message);
+        }
     }
 }
