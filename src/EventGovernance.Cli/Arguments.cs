@@ -4,12 +4,12 @@ using System.Linq;
 
 namespace EventGovernance.Cli
 {
-    /// <summary>Bad usage: printed with the command's usage, exit code 2.</summary>
+    /// <summary>Bad usage: one line on stderr pointing at the command's help, exit code 2.</summary>
     internal sealed class UsageException : Exception
     {
-        public UsageException(string message, string usage) : base(message) => Usage = usage;
-
-        public string Usage { get; }
+        public UsageException(string message) : base(message)
+        {
+        }
     }
 
     /// <summary>
@@ -19,16 +19,12 @@ namespace EventGovernance.Cli
     internal sealed class Arguments
     {
         private readonly Dictionary<string, List<string>> _values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        private readonly string _usage;
-
-        private Arguments(string usage) => _usage = usage;
-
         public bool Help { get; private set; }
 
-        public static Arguments Parse(IReadOnlyList<string> args, string usage, IReadOnlyCollection<string> single, IReadOnlyCollection<string>? repeatable = null)
+        public static Arguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> single, IReadOnlyCollection<string>? repeatable = null)
         {
             repeatable ??= Array.Empty<string>();
-            var parsed = new Arguments(usage);
+            var parsed = new Arguments();
             for (int i = 0; i < args.Count; i++)
             {
                 string arg = args[i];
@@ -38,7 +34,7 @@ namespace EventGovernance.Cli
                     continue;
                 }
                 if (!arg.StartsWith("--", StringComparison.Ordinal))
-                    throw new UsageException($"unexpected argument '{arg}'", usage);
+                    throw new UsageException($"unexpected argument '{arg}'");
                 string name = arg.Substring(2);
                 string? value = null;
                 int equals = name.IndexOf('=');
@@ -49,17 +45,17 @@ namespace EventGovernance.Cli
                 }
                 bool isRepeatable = repeatable.Contains(name);
                 if (!isRepeatable && !single.Contains(name))
-                    throw new UsageException($"unknown option '--{name}'", usage);
+                    throw new UsageException($"unknown option '--{name}'");
                 if (value == null)
                 {
                     if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                        throw new UsageException($"option '--{name}' needs a value", usage);
+                        throw new UsageException($"option '--{name}' needs a value");
                     value = args[++i];
                 }
                 if (!parsed._values.TryGetValue(name, out List<string>? list))
                     parsed._values[name] = list = new List<string>();
                 else if (!isRepeatable)
-                    throw new UsageException($"option '--{name}' may be given only once", usage);
+                    throw new UsageException($"option '--{name}' may be given only once");
                 list.Add(value);
             }
             return parsed;
@@ -69,7 +65,7 @@ namespace EventGovernance.Cli
 
         public IReadOnlyList<string> GetAll(string name) => _values.TryGetValue(name, out List<string>? list) ? list : (IReadOnlyList<string>)Array.Empty<string>();
 
-        public string Required(string name) => Get(name) ?? throw new UsageException($"option '--{name}' is required", _usage);
+        public string Required(string name) => Get(name) ?? throw new UsageException($"option '--{name}' is required");
 
         /// <summary>The value when it is one of the allowed ones (case-insensitive), else the default.</summary>
         public string Choice(string name, string defaultValue, params string[] allowed)
@@ -77,9 +73,9 @@ namespace EventGovernance.Cli
             string? value = Get(name);
             if (value == null) return defaultValue;
             string? match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
-            return match ?? throw new UsageException($"option '--{name}' must be one of {string.Join(", ", allowed)}, not '{value}'", _usage);
+            return match ?? throw new UsageException($"option '--{name}' must be one of {string.Join(", ", allowed)}, not '{value}'");
         }
 
-        public UsageException Error(string message) => new UsageException(message, _usage);
+        public UsageException Error(string message) => new UsageException(message);
     }
 }

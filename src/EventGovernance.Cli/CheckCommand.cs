@@ -15,7 +15,7 @@ namespace EventGovernance.Cli
 
         public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
-            Arguments options = Arguments.Parse(args, Usage.Check, GateOptionNames);
+            Arguments options = Arguments.Parse(args, GateOptionNames);
             if (options.Help)
             {
                 stdout.WriteLine(Usage.Check);

@@ -11,7 +11,7 @@ namespace EventGovernance.Cli
     {
         public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
-            Arguments options = Arguments.Parse(args, Usage.Compat,
+            Arguments options = Arguments.Parse(args,
                 single: new[] { "new", "type", "level", "policy", "format", "root" },
                 repeatable: new[] { "old", "proto-path" });
             if (options.Help)

@@ -16,6 +16,8 @@ namespace EventGovernance.Cli
         internal const int Breaking = 1;
         internal const int Failed = 2;
 
+        private static readonly HashSet<string> KnownCommands = new HashSet<string>(StringComparer.Ordinal) { "compat", "check", "register", "pull" };
+
         /// <summary>Where schema formats come from; tests swap in a format of their own.</summary>
         internal static Func<SchemaType, ISchemaFormat> Formats { get; set; } = SchemaFormats.For;
 
@@ -26,7 +28,7 @@ namespace EventGovernance.Cli
         {
             if (args.Length == 0)
             {
-                stderr.WriteLine(Usage.General);
+                stderr.WriteLine("eventgov: no command given (see 'eventgov --help')");
                 return Failed;
             }
             string command = args[0];
@@ -52,13 +54,14 @@ namespace EventGovernance.Cli
                     case "pull":
                         return PullCommand.Run(rest, stdout, stderr);
                     default:
-                        throw new UsageException($"unknown command '{command}'", Usage.General);
+                        throw new UsageException($"unknown command '{command}'");
                 }
             }
             catch (UsageException e)
             {
-                stderr.WriteLine("eventgov: " + e.Message);
-                stderr.WriteLine(e.Usage);
+                // One line, like every other failure; the full usage is one --help away.
+                string help = KnownCommands.Contains(command) ? $"eventgov {command} --help" : "eventgov --help";
+                stderr.WriteLine(OneLine($"eventgov: {e.Message} (see '{help}')"));
                 return Failed;
             }
             catch (Exception e) when (!(e is OutOfMemoryException))

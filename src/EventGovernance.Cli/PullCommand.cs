@@ -11,7 +11,7 @@ namespace EventGovernance.Cli
     {
         public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
-            Arguments options = Arguments.Parse(args, Usage.Pull, new[] { "registry", "out", "timeout", "retries" });
+            Arguments options = Arguments.Parse(args, new[] { "registry", "out", "timeout", "retries" });
             if (options.Help)
             {
                 stdout.WriteLine(Usage.Pull);
