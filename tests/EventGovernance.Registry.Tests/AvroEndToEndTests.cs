@@ -28,9 +28,9 @@ namespace EventGovernance.Registry.Tests
             dir.Write("contracts/Address.avsc", Address);
             dir.Write("contracts/customer.avsc", Customer);
             var registry = new EmbeddedRegistry(dir.Combine("contracts", "registry"));
-            var options = new GateOptions { ContractsRoot = dir.Combine("contracts") };
+            var options = dir.ContractsRootOptions();
 
-            RegistrationReport report = await new ContractRegistrar(registry, options).RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            RegistrationReport report = await dir.RegisterContractsAsync(registry, options);
 
             Assert.True(report.Succeeded, report.Message);
             Assert.Equal(new[] { "Address", "customer" }, report.Registered.Select(r => r.Subject));
@@ -39,7 +39,7 @@ namespace EventGovernance.Registry.Tests
 
             // A new field without a default breaks readers of old data; the history resolves the reference.
             string changed = dir.Write("contracts/customer.avsc", CustomerWithRequiredEmail);
-            ContractResult breaking = (await new ContractGate(registry, options).CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null)))
+            ContractResult breaking = (await dir.CheckContractsAsync(registry, options))
                 .Single(r => r.Contract.Subject == "customer");
             Assert.Equal(ContractStatus.Breaking, breaking.Status);
             Difference difference = breaking.Differences.First(d => !d.IsCompatible);
@@ -47,7 +47,7 @@ namespace EventGovernance.Registry.Tests
             Assert.Equal(8, difference.Location.Line);
 
             dir.Write("contracts/customer.avsc", CustomerWithOptionalEmail);
-            ContractResult compatible = (await new ContractGate(registry, options).CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null)))
+            ContractResult compatible = (await dir.CheckContractsAsync(registry, options))
                 .Single(r => r.Contract.Subject == "customer");
             Assert.Equal(ContractStatus.Compatible, compatible.Status);
         }
@@ -60,14 +60,14 @@ namespace EventGovernance.Registry.Tests
             dir.Write("contracts/Address.avsc", Address);
             dir.Write("contracts/customer.avsc", Customer);
             using var registry = new ConfluentRegistry(ConfluentRegistryTests.Fast(server.Url));
-            var options = new GateOptions { ContractsRoot = dir.Combine("contracts") };
+            var options = dir.ContractsRootOptions();
 
-            RegistrationReport report = await new ContractRegistrar(registry, options).RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            RegistrationReport report = await dir.RegisterContractsAsync(registry, options);
             Assert.True(report.Succeeded, report.Message);
             Assert.Equal(("com.acme.Address", "Address", 1), server.Versions("customer").Single().References.Single());
 
             dir.Write("contracts/customer.avsc", CustomerWithRequiredEmail);
-            ContractResult customer = (await new ContractGate(registry, options).CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null)))
+            ContractResult customer = (await dir.CheckContractsAsync(registry, options))
                 .Single(r => r.Contract.Subject == "customer");
             Assert.Equal(ContractStatus.Breaking, customer.Status);
             Assert.False(customer.RegistryVerdict);

@@ -30,8 +30,7 @@ namespace EventGovernance.Registry.Tests
         }
 
         private static Task<IReadOnlyList<ContractResult>> Check(ISchemaRegistry registry, TempDirectory dir) =>
-            new ContractGate(registry, new GateOptions { ContractsRoot = dir.Combine("contracts") })
-                .CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            dir.CheckContractsAsync(registry, dir.ContractsRootOptions());
 
         [Fact]
         public async Task A_type_in_a_sibling_directory_is_found_and_registered_by_full_name()
@@ -40,8 +39,7 @@ namespace EventGovernance.Registry.Tests
             WriteContracts(dir);
             var registry = new EmbeddedRegistry(dir.Combine("contracts", "registry"));
 
-            RegistrationReport report = await new ContractRegistrar(registry, new GateOptions { ContractsRoot = dir.Combine("contracts") })
-                .RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            RegistrationReport report = await dir.RegisterContractsAsync(registry, dir.ContractsRootOptions());
 
             Assert.True(report.Succeeded, report.Message);
             Assert.Equal(new[] { "com.acme.shared.Money", "invoice" }, report.Registered.Select(r => r.Subject));
@@ -67,8 +65,7 @@ namespace EventGovernance.Registry.Tests
             WriteContracts(dir);
             using var registry = new ConfluentRegistry(ConfluentRegistryTests.Fast(server.Url));
 
-            RegistrationReport report = await new ContractRegistrar(registry, new GateOptions { ContractsRoot = dir.Combine("contracts") })
-                .RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            RegistrationReport report = await dir.RegisterContractsAsync(registry, dir.ContractsRootOptions());
 
             Assert.True(report.Succeeded, report.Message);
             Assert.Equal(("com.acme.shared.Money", "com.acme.shared.Money", 1), server.Versions("invoice").Single().References.Single());

@@ -22,9 +22,9 @@ namespace EventGovernance.Registry.Tests
             dir.Write("contracts/address.schema.json", Address);
             dir.Write("contracts/customer.schema.json", Customer);
             var registry = new EmbeddedRegistry(dir.Combine("contracts", "registry"));
-            var options = new GateOptions { ContractsRoot = dir.Combine("contracts") };
+            var options = dir.ContractsRootOptions();
 
-            RegistrationReport report = await new ContractRegistrar(registry, options).RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            RegistrationReport report = await dir.RegisterContractsAsync(registry, options);
 
             Assert.True(report.Succeeded, report.Message);
             SchemaReference reference = Assert.Single((await registry.GetSchemaAsync("customer", 1)).References);
@@ -32,7 +32,7 @@ namespace EventGovernance.Registry.Tests
 
             // Changing a property's type breaks readers; the difference points at the line of the change.
             string changed = dir.Write("contracts/customer.schema.json", Customer.Replace("\"name\": {\"type\": \"string\"}", "\"name\": {\"type\": \"integer\"}"));
-            ContractResult customer = (await new ContractGate(registry, options).CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null)))
+            ContractResult customer = (await dir.CheckContractsAsync(registry, options))
                 .Single(r => r.Contract.Subject == "customer");
             Assert.Equal(ContractStatus.Breaking, customer.Status);
             Difference breaking = customer.Differences.First(d => !d.IsCompatible);
@@ -47,15 +47,15 @@ namespace EventGovernance.Registry.Tests
             dir.Write("contracts/common/address.json", Address);
             dir.Write("contracts/customer.schema.json", Customer.Replace("address.schema.json", "common/address.json"));
             var registry = new EmbeddedRegistry(dir.Combine("contracts", "registry"));
-            var options = new GateOptions { ContractsRoot = dir.Combine("contracts") };
+            var options = dir.ContractsRootOptions();
 
-            ContractResult customer = Assert.Single(await new ContractGate(registry, options).CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null)));
+            ContractResult customer = Assert.Single(await dir.CheckContractsAsync(registry, options));
 
             // It used to pass as new, and only `register` found that the registry could never resolve the reference.
             Assert.Equal(ContractStatus.Invalid, customer.Status);
             Assert.Contains("reference 'common/address.json' resolves to", customer.Error!.Problem);
             Assert.Contains("which is not a contract", customer.Error.Problem);
-            RegistrationReport report = await new ContractRegistrar(registry, options).RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            RegistrationReport report = await dir.RegisterContractsAsync(registry, options);
             Assert.False(report.Succeeded);
             Assert.Empty(await registry.GetSubjectsAsync());
         }
@@ -68,16 +68,16 @@ namespace EventGovernance.Registry.Tests
             dir.Write("contracts/address.schema.json", Address);
             dir.Write("contracts/customer.schema.json", Customer);
             using var registry = new ConfluentRegistry(ConfluentRegistryTests.Fast(server.Url));
-            var options = new GateOptions { ContractsRoot = dir.Combine("contracts") };
+            var options = dir.ContractsRootOptions();
 
-            RegistrationReport report = await new ContractRegistrar(registry, options).RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            RegistrationReport report = await dir.RegisterContractsAsync(registry, options);
             Assert.True(report.Succeeded, report.Message);
             Assert.Equal(("address.schema.json", "address", 1), server.Versions("customer").Single().References.Single());
 
             // A compatible change to the referenced contract is registered first, and the referencing one points at it.
             dir.Write("contracts/address.schema.json", Address.Replace("\"street\": {\"type\": \"string\"}", "\"street\": {\"type\": \"string\"},\n    \"city\": {\"type\": \"string\"}"));
             dir.Write("contracts/customer.schema.json", Customer.Replace("\"name\": {\"type\": \"string\"}", "\"name\": {\"type\": \"string\"},\n    \"note\": {\"type\": \"string\"}"));
-            RegistrationReport second = await new ContractRegistrar(registry, options).RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            RegistrationReport second = await dir.RegisterContractsAsync(registry, options);
             Assert.True(second.Succeeded, second.Message);
             Assert.Equal(("address.schema.json", "address", 2), server.Versions("customer").Last().References.Single());
         }
@@ -89,8 +89,7 @@ namespace EventGovernance.Registry.Tests
             dir.Write("contracts/a.schema.json", "{\n  \"properties\": {\n    \"x\": {\"$ref\": \"https://example.com/x.json\"}\n  }\n}\n");
             var registry = new EmbeddedRegistry(dir.Combine("contracts", "registry"));
 
-            ContractResult result = (await new ContractGate(registry, new GateOptions { ContractsRoot = dir.Combine("contracts") })
-                .CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null))).Single();
+            ContractResult result = (await dir.CheckContractsAsync(registry, dir.ContractsRootOptions())).Single();
 
             Assert.Equal(ContractStatus.Invalid, result.Status);
             Assert.Equal(3, result.Error!.Line);

@@ -20,16 +20,16 @@ namespace EventGovernance.Registry.Tests
             dir.Write("contracts/address.proto", Address);
             dir.Write("contracts/customer.proto", Customer);
             var registry = new EmbeddedRegistry(dir.Combine("contracts", "registry"));
-            var options = new GateOptions { ContractsRoot = dir.Combine("contracts") };
+            var options = dir.ContractsRootOptions();
 
-            RegistrationReport first = await new ContractRegistrar(registry, options).RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            RegistrationReport first = await dir.RegisterContractsAsync(registry, options);
             Assert.True(first.Succeeded, first.Message);
             SchemaReference reference = Assert.Single((await registry.GetSchemaAsync("customer", 1)).References);
             Assert.Equal(("address.proto", "address", 1), (reference.Name, reference.Subject, reference.Version));
 
             // Changing a field's type breaks readers; the difference points into the contract file.
             string changed = dir.Write("contracts/customer.proto", Customer.Replace("string name = 1;", "int64 name = 1;"));
-            IReadOnlyList<ContractResult> results = await new ContractGate(registry, options).CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            IReadOnlyList<ContractResult> results = await dir.CheckContractsAsync(registry, options);
             ContractResult customer = results.Single(r => r.Contract.Subject == "customer");
             Assert.Equal(ContractStatus.Breaking, customer.Status);
             Difference breaking = customer.Differences.First(d => !d.IsCompatible);
@@ -38,7 +38,7 @@ namespace EventGovernance.Registry.Tests
 
             // Adding a field is fine, and the registered history still resolves its import.
             dir.Write("contracts/customer.proto", Customer.Replace("Address address = 2;", "Address address = 2;\n  string email = 3;"));
-            results = await new ContractGate(registry, options).CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            results = await dir.CheckContractsAsync(registry, options);
             Assert.Equal(ContractStatus.Compatible, results.Single(r => r.Contract.Subject == "customer").Status);
         }
 
@@ -50,15 +50,15 @@ namespace EventGovernance.Registry.Tests
             dir.Write("contracts/address.proto", Address);
             dir.Write("contracts/customer.proto", Customer);
             using var registry = new ConfluentRegistry(ConfluentRegistryTests.Fast(server.Url));
-            var options = new GateOptions { ContractsRoot = dir.Combine("contracts") };
+            var options = dir.ContractsRootOptions();
 
-            RegistrationReport report = await new ContractRegistrar(registry, options).RegisterAsync(ContractDiscovery.Find(dir.Combine("contracts"), null));
+            RegistrationReport report = await dir.RegisterContractsAsync(registry, options);
 
             Assert.True(report.Succeeded, report.Message);
             Assert.Equal(("address.proto", "address", 1), server.Versions("customer").Single().References.Single());
 
             dir.Write("contracts/customer.proto", Customer.Replace("string name = 1;", "int64 name = 1;"));
-            ContractResult customer = (await new ContractGate(registry, options).CheckAsync(ContractDiscovery.Find(dir.Combine("contracts"), null)))
+            ContractResult customer = (await dir.CheckContractsAsync(registry, options))
                 .Single(r => r.Contract.Subject == "customer");
             Assert.Equal(ContractStatus.Breaking, customer.Status);
             Assert.False(customer.RegistryVerdict);
