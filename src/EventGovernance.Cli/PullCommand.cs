@@ -25,8 +25,12 @@ namespace EventGovernance.Cli
                 try
                 {
                     var mirror = new EmbeddedRegistry(output);
-                    (int subjects, int versions) = Mirror(remote, mirror);
+                    (int subjects, int versions, IReadOnlyList<string> stale) = Mirror(remote, mirror);
                     stdout.WriteLine($"pulled {subjects} subject(s), {versions} version(s) from {remote.DisplayName} into {DisplayPaths.Of(mirror.Root)}");
+                    // Local history is never deleted: a version the registry no longer has may still be what
+                    // consumers were built against. Say so, so the mirror is not mistaken for an exact copy.
+                    foreach (string version in stale)
+                        stdout.WriteLine($"warning: {version} is in {DisplayPaths.Of(mirror.Root)} but not in {remote.DisplayName}; it was kept");
                     return Program.Ok;
                 }
                 finally
@@ -50,7 +54,7 @@ namespace EventGovernance.Cli
         /// Reads everything first and writes only once the whole registry has been read, so a registry that
         /// fails part of the way leaves the output directory as it was rather than half mirrored.
         /// </summary>
-        private static (int Subjects, int Versions) Mirror(ISchemaRegistry remote, EmbeddedRegistry mirror)
+        private static (int Subjects, int Versions, IReadOnlyList<string> Stale) Mirror(ISchemaRegistry remote, EmbeddedRegistry mirror)
         {
             var versions = new List<(string Subject, int Version, RegisteredSchema Schema)>();
             var levels = new List<(string Subject, CompatibilityLevel? Level)>();
@@ -63,12 +67,19 @@ namespace EventGovernance.Cli
             }
             CompatibilityLevel? globalLevel = remote.GetCompatibilityAsync(null).GetAwaiter().GetResult();
 
+            var pulled = new HashSet<(string, int)>();
+            foreach ((string subject, int version, _) in versions) pulled.Add((subject, version));
+            var stale = new List<string>();
+            foreach (string subject in mirror.GetSubjectsAsync().GetAwaiter().GetResult())
+                foreach (int version in mirror.GetVersionsAsync(subject).GetAwaiter().GetResult())
+                    if (!pulled.Contains((subject, version))) stale.Add($"version {version} of '{subject}'");
+
             foreach ((string subject, int version, RegisteredSchema schema) in versions)
                 mirror.WriteVersionAsync(subject, version, schema.Type, schema.Text, schema.References).GetAwaiter().GetResult();
             foreach ((string subject, CompatibilityLevel? level) in levels)
                 mirror.SetCompatibilityAsync(subject, level).GetAwaiter().GetResult();
             mirror.SetCompatibilityAsync(null, globalLevel).GetAwaiter().GetResult();
-            return (subjects.Count, versions.Count);
+            return (subjects.Count, versions.Count, stale);
         }
     }
 }

@@ -113,6 +113,23 @@ namespace EventGovernance.Cli.Tests
         }
 
         [Fact]
+        public async Task Pull_keeps_local_versions_the_registry_no_longer_has_and_says_so()
+        {
+            using var server = new FakeSchemaRegistry();
+            server.Seed("address", "street!\n");
+            using var dir = new TempDirectory();
+            string output = dir.Combine("mirror");
+            var mirror = new EmbeddedRegistry(output);
+            await mirror.WriteVersionAsync("retired", 1, SchemaType.Json, "name!\n", Array.Empty<SchemaReference>());
+
+            CliResult result = CliRunner.Run("pull", "--registry", server.Url, "--out", output);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains($"warning: version 1 of 'retired' is in {output} but not in {server.Url}; it was kept", result.Stdout);
+            Assert.Equal(new[] { "address", "retired" }, await mirror.GetSubjectsAsync());
+        }
+
+        [Fact]
         public void Pull_that_fails_part_of_the_way_leaves_the_output_directory_unwritten()
         {
             using var server = new FakeSchemaRegistry();
