@@ -134,6 +134,10 @@ namespace EventGovernance.Analyzers
                         break;
                     case IArgumentOperation argument when argument.Value.References(tracked) && argument.Parent != until:
                         return false;
+                    case IInvalidOperation unbound when unbound.ChildOperations.Any(child => child.References(tracked)):
+                        // Handed to a call that did not bind (e.g. an extension from a package not referenced,
+                        // such as configuration binding): it may set either value, so nothing is known.
+                        return false;
                 }
             }
 

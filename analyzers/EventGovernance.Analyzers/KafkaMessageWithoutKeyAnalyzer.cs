@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -25,6 +27,7 @@ namespace EventGovernance.Analyzers
                 }
 
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, kafka), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeUnresolvedCall(c, kafka), OperationKind.Invalid);
             });
         }
 
@@ -43,6 +46,36 @@ namespace EventGovernance.Analyzers
             string? topic = call.ConstantTopic;
             string where = topic == null ? string.Empty : " to topic '" + topic + "'";
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaMessageWithoutKey, call.CallLocation, where));
+        }
+
+        /// <summary>
+        /// A complete Produce call whose arguments did not bind (say a delivery handler that uses a type from a
+        /// package not referenced) has no invocation operation, only candidate overloads. When every candidate
+        /// belongs to a producer keyed by <c>Null</c>, the message has no key whatever the arguments are.
+        /// </summary>
+        private static void AnalyzeUnresolvedCall(OperationAnalysisContext context, KafkaTypes kafka)
+        {
+            if (!(context.Operation.Syntax is InvocationExpressionSyntax call)
+                || call.ArgumentList.CloseParenToken.IsMissing
+                || context.Operation.SemanticModel == null)
+            {
+                return;
+            }
+
+            SymbolInfo info = context.Operation.SemanticModel.GetSymbolInfo(call, context.CancellationToken);
+            if (info.Symbol != null
+                || info.CandidateSymbols.IsEmpty
+                || !info.CandidateSymbols.All(candidate => KafkaProduceCall.IsProduceOnUnkeyedProducer(candidate, kafka)))
+            {
+                return;
+            }
+
+            // Every Produce overload takes the topic (or a TopicPartition) first.
+            string? topic = call.ArgumentList.Arguments.Count > 0
+                ? context.Operation.SemanticModel.GetConstantValue(call.ArgumentList.Arguments[0].Expression, context.CancellationToken).Value as string
+                : null;
+            string where = topic == null ? string.Empty : " to topic '" + topic + "'";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaMessageWithoutKey, KafkaProduceCall.LocationOf(call), where));
         }
 
         /// <summary>True only when the key is known to be absent; a key we cannot see is given the benefit of the doubt.</summary>

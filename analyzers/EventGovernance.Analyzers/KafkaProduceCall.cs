@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -60,21 +61,34 @@ namespace EventGovernance.Analyzers
         /// <c>producer.ProduceAsync(topic, message)</c> is marked at <c>ProduceAsync(topic, message)</c>, on the
         /// line where the call is written even when its arguments span several lines.
         /// </summary>
-        public Location CallLocation
-        {
-            get
-            {
-                if (!(Invocation.Syntax is InvocationExpressionSyntax call))
-                {
-                    return Invocation.Syntax.GetLocation();
-                }
+        public Location CallLocation => LocationOf(Invocation.Syntax);
 
-                SyntaxNode name = call.Expression is MemberAccessExpressionSyntax access ? access.Name
-                    : call.Expression is MemberBindingExpressionSyntax binding ? binding.Name
-                    : call.Expression;
-                return Location.Create(call.SyntaxTree, TextSpan.FromBounds(name.SpanStart, call.Span.End));
+        /// <summary>From the method name to the closing parenthesis of a call, or the whole node when it is not a call.</summary>
+        public static Location LocationOf(SyntaxNode syntax)
+        {
+            if (!(syntax is InvocationExpressionSyntax call))
+            {
+                return syntax.GetLocation();
             }
+
+            SyntaxNode name = call.Expression is MemberAccessExpressionSyntax access ? access.Name
+                : call.Expression is MemberBindingExpressionSyntax binding ? binding.Name
+                : call.Expression;
+            return Location.Create(call.SyntaxTree, TextSpan.FromBounds(name.SpanStart, call.Span.End));
         }
+
+        /// <summary>
+        /// A Produce/ProduceAsync overload of a producer whose key type is <c>Null</c>. Used for calls whose
+        /// arguments did not bind: the receiver alone tells that the message has no key.
+        /// </summary>
+        public static bool IsProduceOnUnkeyedProducer(ISymbol candidate, KafkaTypes kafka) =>
+            candidate is IMethodSymbol method
+            && (method.Name == "Produce" || method.Name == "ProduceAsync")
+            && kafka.Null != null
+            && IsProducer(method.ContainingType, kafka)
+            && method.Parameters.Any(p => p.Type is INamedTypeSymbol type
+                                          && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, kafka.Message)
+                                          && SymbolEqualityComparer.Default.Equals(type.TypeArguments[0], kafka.Null));
 
         public static bool TryCreate(IInvocationOperation invocation, KafkaTypes kafka, out KafkaProduceCall call)
         {

@@ -493,4 +493,37 @@ public class KafkaAutoCommitTests
             }
             """, Brokers.None);
     }
+
+    [Fact]
+    public async Task ConfigHandedToACallThatDoesNotBindIsNotFlagged()
+    {
+        // Binding from configuration (an extension from a package not referenced here) may set either value.
+        await VerifyEG0002.AnalyzerAsync(Usings + """
+            class Worker
+            {
+                void Run(object settings)
+                {
+                    var config = new ConsumerConfig();
+                    settings.{|CS1061:Fill|}(config);
+                    using var consumer = new ConsumerBuilder<string, string>(config).Build();
+                }
+            }
+            """, Brokers.Kafka);
+    }
+
+    [Fact]
+    public async Task ConfigIsFlaggedWhenAnUnboundCallGetsSomethingElse()
+    {
+        await VerifyEG0002.AnalyzerAsync(Usings + """
+            class Worker
+            {
+                void Run(object settings, ProducerConfig other)
+                {
+                    var config = {|EG0002:new ConsumerConfig()|};
+                    settings.{|CS1061:Fill|}(other);
+                    using var consumer = new ConsumerBuilder<string, string>(config).Build();
+                }
+            }
+            """, Brokers.Kafka);
+    }
 }

@@ -330,4 +330,35 @@ public class KafkaMessageWithoutKeyTests
             }
             """, Brokers.None);
     }
+
+    [Fact]
+    public async Task NullKeyedProduceIsFlaggedWhenItsDeliveryHandlerDoesNotBind()
+    {
+        // The handler names a type that is not referenced, so the call has no bound overload; the
+        // producer's Null key type still says the message has no key.
+        await VerifyEG0001.AnalyzerAsync(Usings + """
+            class Publisher
+            {
+                void Send(IProducer<Null, string> producer)
+                {
+                    producer.{|EG0001:Produce("orders", new Message<Null, string> { Value = "x" }, report => {|CS0103:Audit|}.Record(report))|};
+                }
+            }
+            """, Brokers.Kafka);
+    }
+
+    [Fact]
+    public async Task KeyedProduceIsNotFlaggedWhenItsDeliveryHandlerDoesNotBind()
+    {
+        // Without a bound overload the message argument is not analysed, so a keyed producer is given the benefit of the doubt.
+        await VerifyEG0001.AnalyzerAsync(Usings + """
+            class Publisher
+            {
+                void Send(IProducer<string, string> producer)
+                {
+                    producer.Produce("orders", new Message<string, string> { Value = "x" }, report => {|CS0103:Audit|}.Record(report));
+                }
+            }
+            """, Brokers.Kafka);
+    }
 }
