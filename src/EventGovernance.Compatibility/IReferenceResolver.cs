@@ -69,8 +69,6 @@ namespace EventGovernance.Compatibility
             _searchDirectories = searchDirectories == null ? Array.Empty<string>() : new List<string>(searchDirectories);
         }
 
-        public string Root => _root;
-
         public SchemaSource Resolve(string reference, SchemaSource from)
         {
             if (ReferenceResolvers.IsRemote(reference))
