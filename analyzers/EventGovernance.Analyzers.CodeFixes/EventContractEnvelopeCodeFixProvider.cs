@@ -72,11 +72,14 @@ namespace EventGovernance.Analyzers.CodeFixes
                 return document;
             }
 
+            bool isStruct = type.TypeKind == TypeKind.Struct;
             var context = new MemberContext(
                 NamingStyleOf(type),
                 model.GetNullableContext(declaration.SpanStart).AnnotationsEnabled(),
                 type.IsRecord,
-                type.TypeKind == TypeKind.Struct,
+                isStruct,
+                type.IsReadOnly,
+                !isStruct || StructAllowsInitializers(type, declaration),
                 type.IsGenericType ? "\"" + type.Name + "\"" : "nameof(" + type.Name + ")");
             IEnumerable<MemberDeclarationSyntax> members = missing.Select(field => CreateMember(field, context));
 
@@ -102,14 +105,30 @@ namespace EventGovernance.Analyzers.CodeFixes
             SnakeFields,
         }
 
+        /// <summary>
+        /// A struct may have member initializers only from C# 10 on, and only when it declares a constructor
+        /// (a record struct's parameter list or a primary constructor counts); otherwise CS8983 or CS0573.
+        /// </summary>
+        private static bool StructAllowsInitializers(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+        {
+            if (declaration.SyntaxTree.Options is CSharpParseOptions options && options.LanguageVersion < LanguageVersion.CSharp10)
+            {
+                return false;
+            }
+
+            return type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared || c.Parameters.Length > 0);
+        }
+
         private readonly struct MemberContext
         {
-            public MemberContext(NamingStyle style, bool nullableAnnotations, bool isRecord, bool isStruct, string typeNameExpression)
+            public MemberContext(NamingStyle style, bool nullableAnnotations, bool isRecord, bool isStruct, bool isReadOnly, bool allowsInitializers, string typeNameExpression)
             {
                 Style = style;
                 NullableAnnotations = nullableAnnotations;
                 IsRecord = isRecord;
                 IsStruct = isStruct;
+                IsReadOnly = isReadOnly;
+                AllowsInitializers = allowsInitializers;
                 TypeNameExpression = typeNameExpression;
             }
 
@@ -120,6 +139,12 @@ namespace EventGovernance.Analyzers.CodeFixes
             public bool IsRecord { get; }
 
             public bool IsStruct { get; }
+
+            /// <summary>A readonly struct: fields must be readonly and properties have no set accessor.</summary>
+            public bool IsReadOnly { get; }
+
+            /// <summary>False for a struct that cannot have member initializers (see <see cref="StructAllowsInitializers"/>).</summary>
+            public bool AllowsInitializers { get; }
 
             /// <summary><c>nameof(T)</c>, or a string literal for generic types.</summary>
             public string TypeNameExpression { get; }
@@ -148,19 +173,22 @@ namespace EventGovernance.Analyzers.CodeFixes
 
         private static MemberDeclarationSyntax CreateMember(EnvelopeField field, MemberContext context)
         {
-            string typeName = TypeOf(field, context);
-            string? initializer = context.IsStruct ? null : InitialValue(field, context);
+            string? initializer = context.AllowsInitializers ? InitialValue(field, context) : null;
+            // A string member left without a value would be null at run time: with nullable annotations on,
+            // say so (string?) rather than leave a CS8618 warning in a warnings-as-errors build.
+            string typeName = initializer == null && context.NullableAnnotations && field == EnvelopeField.EventType ? "string?" : TypeOf(field, context);
+            string modifiers = context.IsReadOnly ? "public readonly" : "public";
             string text;
             switch (context.Style)
             {
                 case NamingStyle.SnakeFields:
-                    text = $"public {typeName} {field.Key}{Assign(initializer)};";
+                    text = $"{modifiers} {typeName} {field.Key}{Assign(initializer)};";
                     break;
                 case NamingStyle.CamelFields:
-                    text = $"public {typeName} {char.ToLowerInvariant(field.PascalName[0])}{field.PascalName.Substring(1)}{Assign(initializer)};";
+                    text = $"{modifiers} {typeName} {char.ToLowerInvariant(field.PascalName[0])}{field.PascalName.Substring(1)}{Assign(initializer)};";
                     break;
                 default:
-                    string setter = context.IsRecord ? "init" : "set";
+                    string setter = context.IsRecord || context.IsReadOnly ? "init" : "set";
                     text = $"public {typeName} {field.PascalName} {{ get; {setter}; }}" + (initializer == null ? string.Empty : $" = {initializer};");
                     break;
             }

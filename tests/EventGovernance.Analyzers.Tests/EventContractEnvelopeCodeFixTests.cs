@@ -173,4 +173,113 @@ public class EventContractEnvelopeCodeFixTests
         };
         await test.RunAsync();
     }
+
+    // A readonly record struct has a primary constructor, so initializers are allowed; without them the
+    // non-nullable EventType raised CS8618 and broke warnings-as-errors builds.
+    [Fact]
+    public async Task ReadonlyRecordStructGetsInitializedInitPropertiesWithoutWarnings()
+    {
+        await VerifyFixEG0004.CodeFixAsync(
+            """
+            #nullable enable
+            using System;
+
+            public readonly record struct {|EG0004:OrderPlacedEvent|}(string OrderId);
+            """,
+            """
+            #nullable enable
+            using System;
+
+            public readonly record struct OrderPlacedEvent(string OrderId)
+            {
+                public Guid EventId { get; init; } = Guid.NewGuid();
+                public string EventType { get; init; } = nameof(OrderPlacedEvent);
+                public int EventVersion { get; init; } = 1;
+                public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
+                public string? CorrelationId { get; init; }
+            }
+            """,
+            compilerDiagnostics: CompilerDiagnostics.Warnings);
+    }
+
+    // A struct with no constructor cannot have initializers (CS8983): members stay unset, and a string
+    // member that can be null at run time is declared nullable.
+    [Fact]
+    public async Task StructWithoutConstructorGetsNullableStringsAndNoInitializers()
+    {
+        await VerifyFixEG0004.CodeFixAsync(
+            """
+            #nullable enable
+            using System;
+
+            public record struct {|EG0004:OrderPlacedEvent|}
+            {
+                public string OrderId { get; set; }
+            }
+
+            public readonly record struct {|EG0004:OrderShippedEvent|}
+            {
+                public readonly string order_id;
+            }
+            """,
+            """
+            #nullable enable
+            using System;
+
+            public record struct OrderPlacedEvent
+            {
+                public string OrderId { get; set; }
+                public Guid EventId { get; init; }
+                public string? EventType { get; init; }
+                public int EventVersion { get; init; }
+                public DateTimeOffset OccurredAt { get; init; }
+                public string? CorrelationId { get; init; }
+            }
+
+            public readonly record struct OrderShippedEvent
+            {
+                public readonly string order_id;
+                public readonly Guid event_id;
+                public readonly string? event_type;
+                public readonly int event_version;
+                public readonly DateTimeOffset occurred_at;
+                public readonly string? correlation_id;
+            }
+            """,
+            compilerDiagnostics: CompilerDiagnostics.Warnings);
+    }
+
+    [Fact]
+    public async Task StructWithAConstructorGetsInitializers()
+    {
+        await VerifyFixEG0004.CodeFixAsync(
+            """
+            #nullable enable
+            using System;
+
+            public record struct {|EG0004:OrderPlacedEvent|}
+            {
+                public OrderPlacedEvent(string orderId) => OrderId = orderId;
+
+                public string OrderId { get; set; }
+            }
+            """,
+            """
+            #nullable enable
+            using System;
+
+            public record struct OrderPlacedEvent
+            {
+                public OrderPlacedEvent(string orderId) => OrderId = orderId;
+
+                public string OrderId { get; set; }
+                public Guid EventId { get; init; } = Guid.NewGuid();
+                public string EventType { get; init; } = nameof(OrderPlacedEvent);
+                public int EventVersion { get; init; } = 1;
+                public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
+                public string? CorrelationId { get; init; }
+            }
+            """,
+            compilerDiagnostics: CompilerDiagnostics.Warnings);
+    }
 }

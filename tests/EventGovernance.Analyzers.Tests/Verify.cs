@@ -38,7 +38,12 @@ public static class VerifyFix<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static async Task CodeFixAsync(string source, string fixedSource, ReferenceAssemblies? references = null, int? iterations = null)
+    /// <param name="compilerDiagnostics">
+    /// Which compiler diagnostics the fixed code is checked for; <see cref="CompilerDiagnostics.Warnings"/> proves a
+    /// fix adds no warning (a warnings-as-errors build would break on it).
+    /// </param>
+    public static async Task CodeFixAsync(string source, string fixedSource, ReferenceAssemblies? references = null, int? iterations = null,
+        CompilerDiagnostics compilerDiagnostics = CompilerDiagnostics.Errors)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
@@ -48,7 +53,14 @@ public static class VerifyFix<TAnalyzer, TCodeFix>
             // EG0004 is reported when the compilation ends, so its diagnostics are not document-local;
             // the fix still applies to them (after a build or with full-solution analysis).
             CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            CompilerDiagnostics = compilerDiagnostics,
         };
+        if (compilerDiagnostics >= CompilerDiagnostics.Warnings)
+        {
+            // The test compilation documents public members (CS1591); that noise is the harness's, not the fix's.
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.CS1591.severity = none\n"));
+        }
+
         if (iterations != null)
         {
             test.NumberOfFixAllIterations = iterations;
