@@ -140,7 +140,10 @@ namespace EventGovernance.Cli
             ProjectSettings settings = ProjectSettings.Of(options, ProjectEvaluation.Evaluate(projectFile));
             if (!settings.Enabled)
             {
-                stdout.WriteLine($"the event contract gate is disabled for {settings.DisplayName} ({ProjectProperties.Enabled} is not true); nothing checked");
+                string message = $"the event contract gate is disabled for {settings.DisplayName} ({ProjectProperties.Enabled} is not true); nothing checked";
+                stdout.WriteLine(Common.Json(options)
+                    ? Common.ToJson(new Dictionary<string, object?> { ["compatible"] = true, ["disabled"] = true, ["project"] = settings.DisplayName, ["message"] = message })
+                    : message);
                 exit = Program.Ok;
                 return null;
             }

@@ -76,7 +76,12 @@ namespace EventGovernance.Cli
             (int exit, string stdout, string stderr) = Run(args, Path.GetDirectoryName(projectFile)!);
             string display = DisplayPaths.Of(projectFile) ?? projectFile;
             if (exit != 0)
-                throw new ProjectException($"MSBuild could not evaluate {display}: {FirstError(stdout + "\n" + stderr) ?? $"dotnet msbuild exited with code {exit}"}");
+            {
+                // MSBuild's line may quote property values; credentials from the environment never reach the output.
+                var secrets = new Secrets(Environment.GetEnvironmentVariable(RegistryOptions.BasicAuthVariable), Environment.GetEnvironmentVariable(RegistryOptions.BearerTokenVariable));
+                string reason = FirstError(stdout + "\n" + stderr) ?? $"dotnet msbuild exited with code {exit}";
+                throw new ProjectException($"MSBuild could not evaluate {display}: {secrets.Scrub(reason)}");
+            }
             EvaluatedProject project = Parse(projectFile, stdout)
                 ?? throw new ProjectException($"MSBuild's answer for {display} was not the expected JSON (dotnet msbuild -getItem)");
             return project;

@@ -23,6 +23,7 @@ namespace EventGovernance.Cli.Tests
         private const string WithOptionalNote =
             "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"note\":{\"type\":\"string\"}},\"required\":[\"id\"],\"additionalProperties\":false}\n";
 
+        private static readonly string ContractFile = Path.Combine("contracts", "order-placed.schema.json");
         private static readonly string BuildDirectory = Path.Combine(RepositoryPaths.Root, "src", "EventGovernance.Build", "build");
 
         private readonly TempDirectory _dir = new TempDirectory();
@@ -49,7 +50,7 @@ namespace EventGovernance.Cli.Tests
             new EmbeddedRegistry(_dir.Combine(registry.Split('/')))
                 .RegisterAsync(subject, SchemaType.Json, schema, Array.Empty<SchemaReference>()).GetAwaiter().GetResult();
 
-        private string Contract(string schema) => _dir.Write(Path.Combine("contracts", "order-placed.schema.json"), schema);
+        private string Contract(string schema) => _dir.Write(ContractFile, schema);
 
         private CliResult InProjectDirectory(params string[] args)
         {
@@ -71,8 +72,8 @@ namespace EventGovernance.Cli.Tests
             CliResult directory = InProjectDirectory("check", "--no-project");
 
             Assert.True(project.ExitCode == 1, project.Stdout + project.Stderr);
-            Assert.Contains("BREAKING   order-placed (contracts/order-placed.schema.json)", project.Stdout);
-            Assert.Contains("contracts/order-placed.schema.json(1,61): error EG1001: PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", project.Stdout);
+            Assert.Contains($"BREAKING   order-placed ({ContractFile})", project.Stdout);
+            Assert.Contains($"{ContractFile}(1,61): error EG1001: PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", project.Stdout);
             Assert.Contains("[order-placed, FULL_TRANSITIVE]", project.Stdout);
             Assert.True(directory.ExitCode == 0, directory.Stdout + directory.Stderr); // the registry's BACKWARD passes it
         }
@@ -101,9 +102,9 @@ namespace EventGovernance.Cli.Tests
             CliResult register = InProjectDirectory("register");
 
             Assert.True(check.ExitCode == 0, check.Stdout + check.Stderr);
-            Assert.Contains("COMPATIBLE orders.v1-value (contracts/order-placed.schema.json)", check.Stdout);
+            Assert.Contains($"COMPATIBLE orders.v1-value ({ContractFile})", check.Stdout);
             Assert.True(register.ExitCode == 0, register.Stdout + register.Stderr);
-            Assert.Contains("registered orders.v1-value version 2 from contracts/order-placed.schema.json", register.Stdout);
+            Assert.Contains($"registered orders.v1-value version 2 from {ContractFile}", register.Stdout);
             Assert.Equal(WithOptionalNote, File.ReadAllText(VersionFile("orders.v1-value", 2)));
             Assert.False(Directory.Exists(_dir.Combine("contracts", "registry", "subjects", "order-placed")));
         }
@@ -182,7 +183,7 @@ namespace EventGovernance.Cli.Tests
 
             Assert.Equal(2, result.ExitCode);
             Assert.Equal(
-                "contracts/order-placed.schema.json: error EG1004: Compatibility metadata 'SIDEWAYS' is not a compatibility level (NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE)",
+                $"{ContractFile}: error EG1004: Compatibility metadata 'SIDEWAYS' is not a compatibility level (NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE)",
                 Assert.Single(result.StderrLines));
         }
 
@@ -213,6 +214,10 @@ namespace EventGovernance.Cli.Tests
 
             Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
             Assert.Contains("the event contract gate is disabled for Shop.csproj", result.Stdout);
+
+            CliResult json = InProjectDirectory("check", "--format", "json");
+            using var document = System.Text.Json.JsonDocument.Parse(json.Stdout);
+            Assert.True(document.RootElement.GetProperty("disabled").GetBoolean());
         }
 
         [Fact]
@@ -240,6 +245,34 @@ namespace EventGovernance.Cli.Tests
 
             Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
             Assert.Contains("COMPATIBLE order-placed", result.Stdout);
+        }
+
+        [Fact]
+        public void Pull_in_a_project_mirrors_into_the_projects_embedded_registry()
+        {
+            using var server = new FakeSchemaRegistry();
+            server.Seed("order-placed", "id!\n");
+            Project();
+
+            CliResult result = InProjectDirectory("pull", "--registry", server.Url);
+
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            Assert.True(File.Exists(VersionFile("order-placed", 1)), result.Stdout);
+        }
+
+        [Fact]
+        public void Pull_from_a_projects_remote_registry_uses_its_credentials_without_printing_them()
+        {
+            const string token = "project-token-s3cret";
+            using var server = new FakeSchemaRegistry { RequiredAuthorization = "Bearer " + token };
+            server.Seed("order-placed", "id!\n");
+            Project(properties: $"<EventGovernanceRegistry>{server.Url}</EventGovernanceRegistry><EventGovernanceRegistryBearerToken>{token}</EventGovernanceRegistryBearerToken>");
+
+            CliResult result = InProjectDirectory("pull", "--out", "mirror");
+
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            Assert.True(File.Exists(_dir.Combine("mirror", "subjects", "order-placed", "versions", "1.json")));
+            Assert.DoesNotContain(token, result.Stdout + result.Stderr);
         }
     }
 }
