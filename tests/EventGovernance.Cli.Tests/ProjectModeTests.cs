@@ -174,6 +174,26 @@ namespace EventGovernance.Cli.Tests
         }
 
         [Fact]
+        public void Project_referencing_the_package_but_not_restored_exits_2_saying_to_restore()
+        {
+            Contract(Registered);
+            // Never restored: NuGet has not generated the imports that bring in the package's props and targets.
+            _dir.Write("Shop.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                  <ItemGroup><PackageReference Include="EventGovernance.Build" Version="0.1.0" /></ItemGroup>
+                </Project>
+                """);
+
+            CliResult result = InProjectDirectory("check");
+
+            Assert.Equal(2, result.ExitCode);
+            string line = Assert.Single(result.StderrLines);
+            Assert.Contains("Shop.csproj does not use EventGovernance.Build", line);
+            Assert.Contains("dotnet restore", line);
+        }
+
+        [Fact]
         public void Bad_metadata_is_eg1004_with_the_builds_message()
         {
             Contract(Registered);
