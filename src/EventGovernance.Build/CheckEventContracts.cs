@@ -15,7 +15,11 @@ namespace EventGovernance.Build
     /// breaking change. The verdicts come from <see cref="ContractGate"/>, the same gate as
     /// <c>eventgov check</c>, so the build and the CLI always agree.
     /// </summary>
-    public sealed class CheckEventContracts : Microsoft.Build.Utilities.Task, ICancelableTask
+    /// <remarks>
+    /// <see cref="RegisterEventContracts"/> derives from it and replaces only the step that runs the gate, so a
+    /// registration reports exactly as a check does.
+    /// </remarks>
+    public class CheckEventContracts : Microsoft.Build.Utilities.Task, ICancelableTask
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
 
@@ -54,9 +58,12 @@ namespace EventGovernance.Build
 
         public void Cancel() => _cancel.Cancel();
 
+        /// <summary>Masks credentials in anything logged.</summary>
+        protected Redactor Secrets { get; private set; } = new Redactor();
+
         public override bool Execute()
         {
-            var secrets = new Redactor(BasicAuth, BearerToken,
+            var secrets = Secrets = new Redactor(BasicAuth, BearerToken,
                 Environment.GetEnvironmentVariable("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO"),
                 Environment.GetEnvironmentVariable("SCHEMA_REGISTRY_BEARER_TOKEN"));
             try
@@ -111,28 +118,36 @@ namespace EventGovernance.Build
                 return true;
             }
 
+            RegistryOptions registryOptions = RegistryOptionsFor();
+            var options = new GateOptions
+            {
+                Compatibility = level,
+                ContractsRoot = string.IsNullOrWhiteSpace(ContractsRoot) ? null : ContractItems.FullPath(ContractsRoot!, ProjectDirectory),
+            };
+            if (!Configure(registryOptions, options)) return false;
+
             IReadOnlyList<ContractResult> results;
             ISchemaRegistry? registry = null;
             string registryName = "";
             try
             {
-                registry = SchemaRegistries.Open(RegistryOptionsFor());
+                registry = SchemaRegistries.Open(registryOptions);
                 // An embedded registry is named like the contracts: relative to the project when inside it.
                 registryName = secrets.Redact(registry is EmbeddedRegistry embedded ? ContractItems.DisplayPath(embedded.Root, ProjectDirectory) : registry.DisplayName);
-                var options = new GateOptions
-                {
-                    Compatibility = level,
-                    ContractsRoot = string.IsNullOrWhiteSpace(ContractsRoot) ? null : ContractItems.FullPath(ContractsRoot!, ProjectDirectory),
-                };
-                var gate = new ContractGate(registry, options);
+                ISchemaRegistry opened = registry;
                 // MSBuild calls Execute on a thread of its own; running the gate on the thread pool and
                 // blocking here cannot deadlock because there is no synchronization context to return to.
-                results = Tasks.Task.Run(() => gate.CheckAsync(contracts, _cancel.Token), _cancel.Token).GetAwaiter().GetResult();
+                results = Tasks.Task.Run(() => RunGateAsync(opened, options, contracts, _cancel.Token), _cancel.Token).GetAwaiter().GetResult();
             }
             catch (RegistryUnavailableException e)
             {
                 string where = registryName.Length > 0 ? registryName : GateSettings.IsRemote(Registry) ? "remote registry" : secrets.Redact(Registry);
                 string message = $"the schema registry is unavailable ({where}): {secrets.Redact(e.Message)}; contracts were not checked";
+                if (UnavailableIsAlwaysError)
+                {
+                    LogError(ErrorCodes.RegistryUnavailable, null, 0, 0, message);
+                    return false;
+                }
                 if (severity == UnavailableSeverity.Error)
                 {
                     LogError(ErrorCodes.RegistryUnavailable, null, 0, 0, message + " (set EventGovernanceRegistryUnavailable=Warning to build anyway)");
@@ -154,8 +169,25 @@ namespace EventGovernance.Build
 
             bool passed = Report(results, registryName);
             Checked = passed;
-            return passed;
+            return Conclude(passed, registryName);
         }
+
+        /// <summary>Adjusts the registry and gate options before the registry is opened; false (after logging why) stops the task.</summary>
+        protected virtual bool Configure(RegistryOptions registry, GateOptions gate) => true;
+
+        /// <summary>Runs the gate over the contracts; the results are reported the same way whatever ran them.</summary>
+        protected virtual async Tasks.Task<IReadOnlyList<ContractResult>> RunGateAsync(ISchemaRegistry registry, GateOptions options,
+            IReadOnlyList<Contract> contracts, CancellationToken cancellationToken) =>
+            await new ContractGate(registry, options).CheckAsync(contracts, cancellationToken).ConfigureAwait(false);
+
+        /// <summary>Called after the results were reported; the task's outcome.</summary>
+        protected virtual bool Conclude(bool passed, string registryName) => passed;
+
+        /// <summary>True when an unreachable registry must fail the task whatever EventGovernanceRegistryUnavailable says.</summary>
+        protected virtual bool UnavailableIsAlwaysError => false;
+
+        /// <summary>Logs an EG error at a file (null: the project file).</summary>
+        protected void LogGateError(string code, string? file, int line, int column, string message) => LogError(code, file, line, column, message);
 
         private RegistryOptions RegistryOptionsFor()
         {
@@ -230,7 +262,7 @@ namespace EventGovernance.Build
             }
         }
 
-        private void LogSchemaError(SchemaException error, Contract? contract)
+        protected void LogSchemaError(SchemaException error, Contract? contract)
         {
             string file = error.File != null ? DisplayFor(error.File, contract) : contract?.DisplayPath ?? "";
             string subject = contract != null ? $"subject '{contract.Subject}': " : "";

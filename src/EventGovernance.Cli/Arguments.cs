@@ -21,9 +21,14 @@ namespace EventGovernance.Cli
         private readonly Dictionary<string, List<string>> _values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         public bool Help { get; private set; }
 
-        public static Arguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> single, IReadOnlyCollection<string>? repeatable = null)
+        private readonly HashSet<string> _flags = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <param name="flags">Options that take no value (<c>--no-project</c>).</param>
+        public static Arguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> single, IReadOnlyCollection<string>? repeatable = null,
+            IReadOnlyCollection<string>? flags = null)
         {
             repeatable ??= Array.Empty<string>();
+            flags ??= Array.Empty<string>();
             var parsed = new Arguments();
             for (int i = 0; i < args.Count; i++)
             {
@@ -43,6 +48,12 @@ namespace EventGovernance.Cli
                     value = name.Substring(equals + 1);
                     name = name.Substring(0, equals);
                 }
+                if (flags.Contains(name))
+                {
+                    if (value != null) throw new UsageException($"option '--{name}' takes no value");
+                    if (!parsed._flags.Add(name)) throw new UsageException($"option '--{name}' may be given only once");
+                    continue;
+                }
                 bool isRepeatable = repeatable.Contains(name);
                 if (!isRepeatable && !single.Contains(name))
                     throw new UsageException($"unknown option '--{name}'");
@@ -60,6 +71,8 @@ namespace EventGovernance.Cli
             }
             return parsed;
         }
+
+        public bool Has(string name) => _flags.Contains(name);
 
         public string? Get(string name) => _values.TryGetValue(name, out List<string>? list) ? list[0] : null;
 

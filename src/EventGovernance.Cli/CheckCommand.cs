@@ -11,11 +11,12 @@ namespace EventGovernance.Cli
     /// <summary><c>eventgov check</c>: the contract gate outside MSBuild.</summary>
     internal static class CheckCommand
     {
-        internal static readonly string[] GateOptionNames = { "contracts", "registry", "level", "policy", "format", "timeout", "retries" };
+        internal static readonly string[] GateOptionNames = { "contracts", "registry", "level", "policy", "format", "timeout", "retries", ProjectMode.ProjectOption };
+        internal static readonly string[] GateFlags = { ProjectMode.NoProjectFlag };
 
         public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
-            Arguments options = Arguments.Parse(args, GateOptionNames);
+            Arguments options = Arguments.Parse(args, GateOptionNames, flags: GateFlags);
             if (options.Help)
             {
                 stdout.WriteLine(Usage.Check);
@@ -54,29 +55,26 @@ namespace EventGovernance.Cli
         public static int Execute(Arguments options, TextWriter stdout, TextWriter stderr, bool requireExistingRegistry,
             Func<ISchemaRegistry, GateOptions, IReadOnlyList<Contract>, Task<int>> body)
         {
-            string contractsRoot = options.Get("contracts") ?? "contracts";
-            var gateOptions = new GateOptions
-            {
-                Compatibility = Common.Level(options),
-                Engine = Common.Engine(options),
-                ContractsRoot = Path.GetFullPath(contractsRoot),
-            };
             Common.Json(options); // validates --format before any work
-            string defaultRegistry = Path.Combine(contractsRoot, "registry");
-            RegistryOptions registryOptions = Common.Registry(options, defaultRegistry);
-            if (requireExistingRegistry && !registryOptions.IsRemote && registryOptions.Location != defaultRegistry && !Directory.Exists(registryOptions.Location))
+            string? project = ProjectMode.Find(options);
+            GateInputs? inputs = project != null
+                ? GateInputs.FromProject(options, project, stdout, stderr, requireExistingRegistry, out int exit)
+                : GateInputs.FromDirectory(options, requireExistingRegistry, out exit);
+            if (inputs == null) return exit;
+
+            RegistryOptions registryOptions = inputs.Registry;
+            if (inputs.RequireExistingRegistry && !registryOptions.IsRemote && !Directory.Exists(registryOptions.Location))
             {
                 Common.WriteError(stderr, null, 0, 0, GateOutput.UnavailableCode, $"the registry directory '{registryOptions.Location}' does not exist");
                 return Program.Failed;
             }
             try
             {
-                string? registryDirectory = registryOptions.IsRemote ? null : registryOptions.Location;
-                IReadOnlyList<Contract> contracts = ContractDiscovery.Find(contractsRoot, registryDirectory);
+                IReadOnlyList<Contract> contracts = inputs.FindContracts();
                 ISchemaRegistry registry = SchemaRegistries.Open(registryOptions);
                 try
                 {
-                    return body(registry, gateOptions, contracts).GetAwaiter().GetResult();
+                    return body(registry, inputs.Gate, contracts).GetAwaiter().GetResult();
                 }
                 finally
                 {
@@ -93,6 +91,72 @@ namespace EventGovernance.Cli
                 Common.WriteError(stderr, null, 0, 0, GateOutput.UnavailableCode, e.Message);
                 return Program.Failed;
             }
+        }
+    }
+
+    /// <summary>The contracts, registry and gate options one check or registration runs with.</summary>
+    internal sealed class GateInputs
+    {
+        private GateInputs(RegistryOptions registry, GateOptions gate, Func<IReadOnlyList<Contract>> findContracts, bool requireExistingRegistry)
+        {
+            Registry = registry;
+            Gate = gate;
+            FindContracts = findContracts;
+            RequireExistingRegistry = requireExistingRegistry;
+        }
+
+        public RegistryOptions Registry { get; }
+        public GateOptions Gate { get; }
+
+        /// <summary>Deferred: discovery reports a bad contracts directory as a SchemaException, handled with the gate's.</summary>
+        public Func<IReadOnlyList<Contract>> FindContracts { get; }
+
+        public bool RequireExistingRegistry { get; }
+
+        /// <summary>Directory mode: every contract file under --contracts (default contracts), registry in it by default.</summary>
+        public static GateInputs FromDirectory(Arguments options, bool requireExistingRegistry, out int exit)
+        {
+            exit = Program.Ok;
+            string contractsRoot = options.Get("contracts") ?? "contracts";
+            var gateOptions = new GateOptions
+            {
+                Compatibility = Common.Level(options),
+                Engine = Common.Engine(options),
+                ContractsRoot = Path.GetFullPath(contractsRoot),
+            };
+            string defaultRegistry = Path.Combine(contractsRoot, "registry");
+            RegistryOptions registryOptions = Common.Registry(options, defaultRegistry);
+            string? registryDirectory = registryOptions.IsRemote ? null : registryOptions.Location;
+            return new GateInputs(registryOptions, gateOptions, () => ContractDiscovery.Find(contractsRoot, registryDirectory),
+                requireExistingRegistry && registryOptions.Location != defaultRegistry);
+        }
+
+        /// <summary>
+        /// Project mode: the project's EventContract items and EventGovernance properties, as the build uses them.
+        /// Null (with the exit code) when the gate is disabled for the project or a setting is bad.
+        /// </summary>
+        public static GateInputs? FromProject(Arguments options, string projectFile, TextWriter stdout, TextWriter stderr, bool requireExistingRegistry, out int exit)
+        {
+            ProjectSettings settings = ProjectSettings.Of(options, ProjectEvaluation.Evaluate(projectFile));
+            if (!settings.Enabled)
+            {
+                string message = $"the event contract gate is disabled for {settings.DisplayName} ({ProjectProperties.Enabled} is not true); nothing checked";
+                stdout.WriteLine(Common.Json(options)
+                    ? Common.ToJson(new Dictionary<string, object?> { ["compatible"] = true, ["disabled"] = true, ["project"] = settings.DisplayName, ["message"] = message })
+                    : message);
+                exit = Program.Ok;
+                return null;
+            }
+            RegistryOptions registry = settings.Registry();
+            GateOptions gate = settings.Gate();
+            IReadOnlyList<Contract> contracts = settings.Contracts();
+            if (settings.WriteProblems(stderr))
+            {
+                exit = Program.Failed;
+                return null;
+            }
+            exit = Program.Ok;
+            return new GateInputs(registry, gate, () => contracts, requireExistingRegistry && settings.RegistryGivenExplicitly);
         }
     }
 }

@@ -27,8 +27,30 @@ namespace EventGovernance.Cli
 
         public static CompatibilityOptions Engine(Arguments options) => new CompatibilityOptions
         {
-            JsonPolicy = options.Choice("policy", "strict", "strict", "lenient") == "lenient" ? JsonCompatibilityPolicy.Lenient : JsonCompatibilityPolicy.Strict,
+            JsonPolicy = Policy(options) ?? JsonCompatibilityPolicy.Strict,
         };
+
+        /// <summary>The --policy option, or null when not given.</summary>
+        public static JsonCompatibilityPolicy? Policy(Arguments options) =>
+            options.Get("policy") == null ? (JsonCompatibilityPolicy?)null
+                : options.Choice("policy", "strict", "strict", "lenient") == "lenient" ? JsonCompatibilityPolicy.Lenient : JsonCompatibilityPolicy.Strict;
+
+        /// <summary>--timeout and --retries, when given, replace what the options hold.</summary>
+        public static void ApplyTuning(Arguments options, RegistryOptions registry)
+        {
+            if (options.Get("timeout") is string timeout)
+            {
+                if (!GateTuning.TryParseTimeout(timeout, out TimeSpan value))
+                    throw options.Error($"option '--timeout' must be {GateTuning.TimeoutExpected}, not '{timeout}'");
+                registry.Timeout = value;
+            }
+            if (options.Get("retries") is string retries)
+            {
+                if (!GateTuning.TryParseRetries(retries, out int count))
+                    throw options.Error($"option '--retries' must be {GateTuning.RetriesExpected}, not '{retries}'");
+                registry.MaxRetries = count;
+            }
+        }
 
         public static bool Json(Arguments options) => options.Choice("format", "text", "text", "json") == "json";
 
@@ -40,18 +62,7 @@ namespace EventGovernance.Cli
                 registry.Location = defaultDirectory ?? throw options.Error("option '--registry' is required (or set " + RegistryOptions.UrlVariable + ")");
             if (RegistryOptions.LocationProblem(registry.Location) is string problem)
                 throw options.Error(problem);
-            if (options.Get("timeout") is string timeout)
-            {
-                if (!double.TryParse(timeout, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) || seconds <= 0)
-                    throw options.Error($"option '--timeout' must be a positive number of seconds, not '{timeout}'");
-                registry.Timeout = TimeSpan.FromSeconds(seconds);
-            }
-            if (options.Get("retries") is string retries)
-            {
-                if (!int.TryParse(retries, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count) || count > 10)
-                    throw options.Error($"option '--retries' must be a whole number from 0 to 10, not '{retries}'");
-                registry.MaxRetries = count;
-            }
+            ApplyTuning(options, registry);
             return registry;
         }
 

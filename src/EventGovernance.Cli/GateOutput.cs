@@ -12,6 +12,7 @@ namespace EventGovernance.Cli
         public const string BreakingCode = "EG1001";
         public const string MalformedCode = "EG1002";
         public const string UnavailableCode = "EG1003";
+        public const string InvalidConfigurationCode = "EG1004";
 
         /// <summary>0 when everything passes, 2 when a contract could not be read, else 1 when one breaks.</summary>
         public static int ExitCode(IReadOnlyList<ContractResult> results)

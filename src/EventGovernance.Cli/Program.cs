@@ -64,6 +64,11 @@ namespace EventGovernance.Cli
                 stderr.WriteLine(OneLine($"eventgov: {e.Message} (see '{help}')"));
                 return Failed;
             }
+            catch (ProjectException e)
+            {
+                stderr.WriteLine(OneLine($"eventgov: {e.Message}"));
+                return Failed;
+            }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
                 // Expected failures are handled by each command; anything reaching here is a defect in

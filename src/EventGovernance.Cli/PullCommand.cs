@@ -11,14 +11,24 @@ namespace EventGovernance.Cli
     {
         public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
-            Arguments options = Arguments.Parse(args, new[] { "registry", "out", "timeout", "retries" });
+            Arguments options = Arguments.Parse(args, new[] { "registry", "out", "timeout", "retries", ProjectMode.ProjectOption }, flags: CheckCommand.GateFlags);
             if (options.Help)
             {
                 stdout.WriteLine(Usage.Pull);
                 return Program.Ok;
             }
-            RegistryOptions source = Common.Registry(options, null);
-            string output = options.Required("out");
+            string? project = ProjectMode.Find(options);
+            RegistryOptions source;
+            string output;
+            if (project == null)
+            {
+                source = Common.Registry(options, null);
+                output = options.Required("out");
+            }
+            else if (!FromProject(options, project, stderr, out source, out output))
+            {
+                return Program.Failed;
+            }
             try
             {
                 ISchemaRegistry remote = SchemaRegistries.Open(source);
@@ -54,6 +64,38 @@ namespace EventGovernance.Cli
         /// Reads everything first and writes only once the whole registry has been read, so a registry that
         /// fails part of the way leaves the output directory as it was rather than half mirrored.
         /// </summary>
+        /// <summary>
+        /// Project mode: a remote EventGovernanceRegistry is the source (then --out is needed); an embedded one is
+        /// the destination (then the source is --registry or SCHEMA_REGISTRY_URL). Credentials, timeout and
+        /// retries come from the project unless given as options.
+        /// </summary>
+        private static bool FromProject(Arguments options, string projectFile, TextWriter stderr, out RegistryOptions source, out string output)
+        {
+            ProjectSettings settings = ProjectSettings.Of(options, ProjectEvaluation.Evaluate(projectFile));
+            RegistryOptions fromProject = settings.Registry(); // --registry when given, else the project's registry
+            string projectRegistry = settings.Project.Property(ProjectProperties.Registry);
+            string? embedded = projectRegistry.Length > 0 && !RegistryOptions.IsUrl(projectRegistry)
+                ? ContractItemMapper.FullPath(projectRegistry, settings.Project.ProjectDirectory)
+                : null;
+            if (fromProject.IsRemote)
+            {
+                source = fromProject;
+            }
+            else
+            {
+                // The project's registry is the embedded mirror itself; the source is SCHEMA_REGISTRY_URL.
+                source = Common.Registry(options, null);
+                source.BasicAuthUserInfo = fromProject.BasicAuthUserInfo;
+                source.BearerToken = fromProject.BearerToken;
+                source.Timeout = fromProject.Timeout;
+                source.MaxRetries = fromProject.MaxRetries;
+            }
+            output = options.Get("out") ?? embedded ?? "";
+            if (settings.WriteProblems(stderr)) return false;
+            if (output.Length == 0) throw options.Error("option '--out' is required");
+            return true;
+        }
+
         private static (int Subjects, int Versions, IReadOnlyList<string> Stale) Mirror(ISchemaRegistry remote, EmbeddedRegistry mirror)
         {
             var versions = new List<(string Subject, int Version, RegisteredSchema Schema)>();

@@ -11,7 +11,7 @@ namespace EventGovernance.Cli
     {
         public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         {
-            Arguments options = Arguments.Parse(args, CheckCommand.GateOptionNames);
+            Arguments options = Arguments.Parse(args, CheckCommand.GateOptionNames, flags: CheckCommand.GateFlags);
             if (options.Help)
             {
                 stdout.WriteLine(Usage.Register);

@@ -27,9 +27,15 @@ Exit codes: 0 compatible, 1 breaking change, 2 bad usage, bad input or registry 
   --proto-path <dir>   another directory to look for Protobuf imports in (repeatable)";
 
         public const string Check =
-@"usage: eventgov check [--contracts <dir>] [--registry <dir|url>] [options]
+@"usage: eventgov check [--project <file> | --contracts <dir>] [--registry <dir|url>] [options]
 
-  --contracts <dir>    where the contracts are (default: contracts)
+With --project, or in a directory holding exactly one project file, the contracts, subjects, levels
+and registry are the project's (its EventContract items and EventGovernance* properties, evaluated by
+MSBuild), exactly as in dotnet build; the options below override the project's values.
+
+  --project <file>     the project (a .csproj/.fsproj/.vbproj, or a directory holding one)
+  --no-project         ignore a project in the current directory; use --contracts
+  --contracts <dir>    where the contracts are without a project (default: contracts)
   --registry <dir|url> an embedded registry directory or a Confluent Schema Registry URL
                        (default: $SCHEMA_REGISTRY_URL, else <contracts>/registry); credentials come from
                        SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO or SCHEMA_REGISTRY_BEARER_TOKEN; a private CA
@@ -44,12 +50,15 @@ Exit codes: 0 compatible, 1 breaking change, 2 bad usage, bad input or registry 
 @"usage: eventgov register [--contracts <dir>] [--registry <dir|url>] [options]
 
 Registers every new or changed contract as a new version, referenced contracts first, but only when
-every contract passes the check. Options as for 'eventgov check'.";
+every contract passes the check, with the same contracts, subjects and levels as 'eventgov check' (in
+a project: as dotnet build, like 'dotnet build -t:EventGovernanceRegister'). Options as for 'eventgov check'.";
 
         public const string Pull =
-@"usage: eventgov pull --registry <url> --out <dir> [--timeout <seconds>] [--retries <n>]
+@"usage: eventgov pull --registry <url> --out <dir> [--timeout <seconds>] [--retries <n>] [--project <file> | --no-project]
 
 Copies every subject, version, reference and compatibility level of a registry into an embedded
-registry directory (each file written atomically).";
+registry directory (each file written atomically). In a project (see 'eventgov check --help'), --out
+defaults to the project's embedded registry, or the source is its remote one; credentials, timeout and
+retries come from the project unless given.";
     }
 }

@@ -46,7 +46,17 @@ public sealed class ConsumerProjectFixture : IDisposable
         WriteProject(feed);
         ProcessResult restore = ProcessRunner.Dotnet(ProjectDirectory, Environment, BuildTimeout, "restore", "Consumer.csproj", "-nologo");
         if (restore.ExitCode != 0) throw new InvalidOperationException("restoring the consumer project failed: " + restore.Describe());
+        _eventgov = new Lazy<string>(InstallEventgov);
     }
+
+    private readonly Lazy<string> _eventgov;
+
+    /// <summary>
+    /// The eventgov tool as a user installs it: EventGovernance.Cli packed into the feed under this run's
+    /// version and installed with `dotnet tool install --tool-path`. Installed on first use only, since
+    /// most tests never run it.
+    /// </summary>
+    public string Eventgov => _eventgov.Value;
 
     public string RepositoryRoot { get; }
     public string WorkDirectory { get; }
@@ -66,9 +76,20 @@ public sealed class ConsumerProjectFixture : IDisposable
         return ProcessRunner.Dotnet(ProjectDirectory, Environment, BuildTimeout, args.ToArray());
     }
 
-    /// <summary>Replaces the project's contracts with the repository's own contracts and registry.</summary>
+    /// <summary>Runs a dotnet command (a target, say) on the consumer project without restoring.</summary>
+    public ProcessResult Dotnet(params string[] args) => ProcessRunner.Dotnet(ProjectDirectory, Environment, BuildTimeout, args);
+
+    /// <summary>Runs the installed eventgov in the project directory, as a user would.</summary>
+    public ProcessResult RunEventgov(params string[] args) => ProcessRunner.Run(Eventgov, args, ProjectDirectory, BuildTimeout, Environment);
+
+    /// <summary>Adds project XML (items with metadata, properties) through Directory.Build.targets; <see cref="ResetContracts"/> removes it.</summary>
+    public void SetProjectExtras(string xml) =>
+        File.WriteAllText(Path.Combine(ProjectDirectory, "Directory.Build.targets"), $"<Project>\n{xml}\n</Project>\n");
+
+    /// <summary>Replaces the project's contracts with the repository's own contracts and registry, and drops any project extras.</summary>
     public void ResetContracts()
     {
+        File.WriteAllText(Path.Combine(ProjectDirectory, "Directory.Build.targets"), "<Project />\n");
         if (Directory.Exists(ContractsDirectory)) Directory.Delete(ContractsDirectory, recursive: true);
         string source = Path.Combine(RepositoryRoot, "contracts");
         foreach (string file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
@@ -95,6 +116,22 @@ public sealed class ConsumerProjectFixture : IDisposable
             """);
         File.WriteAllText(Path.Combine(ProjectDirectory, "OrderService.cs"), "namespace Consumer;\n\npublic static class OrderService\n{\n}\n");
         ResetContracts();
+    }
+
+    private string InstallEventgov()
+    {
+        string[] pack = { "pack", Path.Combine("src", "EventGovernance.Cli"), "-c", "Release", "-o", FeedDirectory, "-p:PackageVersion=" + PackageVersion, "-nologo" };
+        ProcessResult packed = ProcessRunner.Dotnet(RepositoryRoot, Environment, PackTimeout, pack.Append("--no-restore").ToArray());
+        if (packed.ExitCode != 0) packed = ProcessRunner.Dotnet(RepositoryRoot, Environment, PackTimeout, pack);
+        if (packed.ExitCode != 0) throw new InvalidOperationException("packing EventGovernance.Cli failed: " + packed.Describe());
+
+        string tools = Path.Combine(WorkDirectory, "tools");
+        ProcessResult installed = ProcessRunner.Dotnet(ProjectDirectory, Environment, PackTimeout,
+            "tool", "install", "EventGovernance.Cli", "--tool-path", tools, "--version", PackageVersion, "--add-source", FeedDirectory);
+        if (installed.ExitCode != 0) throw new InvalidOperationException("installing the eventgov tool failed: " + installed.Describe());
+        string executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "eventgov.exe" : "eventgov");
+        if (!File.Exists(executable)) throw new InvalidOperationException($"the eventgov tool was installed but {executable} is missing: " + installed.Describe());
+        return executable;
     }
 
     public void Dispose()

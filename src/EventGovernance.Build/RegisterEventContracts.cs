@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using EventGovernance.Compatibility;
+using EventGovernance.Registry;
+using Microsoft.Build.Framework;
+using Tasks = System.Threading.Tasks;
+
+namespace EventGovernance.Build
+{
+    /// <summary>
+    /// Registers the project's changed event contracts (<c>dotnet build -t:EventGovernanceRegister</c>) with
+    /// the very items, subjects and levels the check uses, and only when every contract passes: it is
+    /// <see cref="CheckEventContracts"/> with <see cref="ContractRegistrar"/> in place of the bare gate, so
+    /// a breaking change is reported as the same EG1001 errors and nothing is registered.
+    /// </summary>
+    public sealed class RegisterEventContracts : CheckEventContracts
+    {
+        private RegistrationReport? _report;
+
+        /// <summary>Seconds one registry request may take (EventGovernanceRegistryTimeout).</summary>
+        public string? RegistryTimeout { get; set; }
+
+        /// <summary>Retries of a request that failed for a transient reason (EventGovernanceRegistryRetries).</summary>
+        public string? RegistryRetries { get; set; }
+
+        /// <summary><c>strict</c> or <c>lenient</c>: the JSON Schema policy (EventGovernancePolicy).</summary>
+        public string? Policy { get; set; }
+
+        // Registering nothing because the registry was down must never look like success.
+        protected override bool UnavailableIsAlwaysError => true;
+
+        protected override bool Configure(RegistryOptions registry, GateOptions gate)
+        {
+            bool valid = true;
+            if (!string.IsNullOrWhiteSpace(RegistryTimeout))
+            {
+                if (GateTuning.TryParseTimeout(RegistryTimeout!, out TimeSpan timeout)) registry.Timeout = timeout;
+                else valid = Invalid("EventGovernanceRegistryTimeout", RegistryTimeout!, GateTuning.TimeoutExpected);
+            }
+            if (!string.IsNullOrWhiteSpace(RegistryRetries))
+            {
+                if (GateTuning.TryParseRetries(RegistryRetries!, out int retries)) registry.MaxRetries = retries;
+                else valid = Invalid("EventGovernanceRegistryRetries", RegistryRetries!, GateTuning.RetriesExpected);
+            }
+            if (!string.IsNullOrWhiteSpace(Policy))
+            {
+                if (GateTuning.TryParsePolicy(Policy!, out JsonCompatibilityPolicy policy)) gate.Engine = new CompatibilityOptions { JsonPolicy = policy };
+                else valid = Invalid("EventGovernancePolicy", Policy!, GateTuning.PolicyExpected);
+            }
+            return valid;
+        }
+
+        protected override async Tasks.Task<IReadOnlyList<ContractResult>> RunGateAsync(ISchemaRegistry registry, GateOptions options,
+            IReadOnlyList<Contract> contracts, CancellationToken cancellationToken)
+        {
+            _report = await new ContractRegistrar(registry, options).RegisterAsync(contracts, cancellationToken).ConfigureAwait(false);
+            return _report.Results;
+        }
+
+        protected override bool Conclude(bool passed, string registryName)
+        {
+            RegistrationReport? report = _report;
+            if (report == null) return passed; // no contracts: nothing to register
+            if (report.Succeeded)
+            {
+                foreach (RegisteredContract registered in report.Registered)
+                {
+                    string references = registered.References.Count == 0 ? "" :
+                        " referencing " + string.Join(", ", registered.References.Select(r => $"{r.Subject} v{r.Version} as '{r.Name}'"));
+                    Log.LogMessage(MessageImportance.High,
+                        $"{registered.Contract.DisplayPath}: registered subject '{registered.Subject}' version {registered.Version} in {registryName}{references}.");
+                }
+                Log.LogMessage(MessageImportance.High, "EventGovernance: " + Secrets.Redact(report.Message));
+                return true;
+            }
+            if (!passed)
+            {
+                // The check's errors above say what breaks; this says what it means for the registry.
+                Log.LogMessage(MessageImportance.High, "EventGovernance: " + Secrets.Redact(report.Message));
+                return false;
+            }
+            // Every contract passed but registering failed half-way (a reference with no subject, the registry refusing).
+            if (report.Error is SchemaException schemaError)
+                LogSchemaError(schemaError, null);
+            else
+                LogGateError(ErrorCodes.RegistryUnavailable, null, 0, 0, Secrets.Redact(report.Message));
+            return false;
+        }
+
+        private bool Invalid(string property, string value, string expected)
+        {
+            LogGateError(ErrorCodes.InvalidConfiguration, null, 0, 0, $"{property} is '{value}'; expected {expected}");
+            return false;
+        }
+    }
+}
