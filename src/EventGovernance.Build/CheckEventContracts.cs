@@ -22,6 +22,9 @@ namespace EventGovernance.Build
         /// <summary>The <c>EventContract</c> items (not [Required]: MSBuild rejects an empty list for a required parameter).</summary>
         public ITaskItem[] Contracts { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>The value of EnableDefaultEventContractItems; only changes what the "no contracts" message suggests.</summary>
+        public bool DefaultItemsEnabled { get; set; } = true;
+
         /// <summary>Paths in messages are relative to this directory.</summary>
         [Required]
         public string ProjectDirectory { get; set; } = "";
@@ -106,7 +109,7 @@ namespace EventGovernance.Build
             if (problems.Count > 0) return false;
             if (contracts.Count == 0)
             {
-                Log.LogMessage(MessageImportance.Low, "EventGovernance: no EventContract items; nothing to check.");
+                Log.LogMessage(MessageImportance.High, NoContractsMessageFor());
                 Checked = true;
                 return true;
             }
@@ -155,6 +158,13 @@ namespace EventGovernance.Build
             bool passed = Report(results, registryName);
             Checked = passed;
             return passed;
+        }
+
+        private string NoContractsMessageFor()
+        {
+            string root = string.IsNullOrWhiteSpace(ContractsRoot) ? Path.Combine(ProjectDirectory, "contracts") : ContractsRoot!;
+            string fullRoot = ContractItems.FullPath(root, ProjectDirectory);
+            return NoContractsMessage.For(ContractItems.DisplayPath(fullRoot, ProjectDirectory), Directory.Exists(fullRoot), DefaultItemsEnabled);
         }
 
         private RegistryOptions RegistryOptionsFor()

@@ -67,16 +67,56 @@ public sealed class ConsumerProjectFixture : IDisposable
     }
 
     /// <summary>Replaces the project's contracts with the repository's own contracts and registry.</summary>
-    public void ResetContracts()
+    public void ResetContracts() => CopyRepositoryContracts(ContractsDirectory);
+
+    /// <summary>Replaces <paramref name="directory"/> with a copy of the repository's own contracts and registry.</summary>
+    public void CopyRepositoryContracts(string directory)
     {
-        if (Directory.Exists(ContractsDirectory)) Directory.Delete(ContractsDirectory, recursive: true);
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         string source = Path.Combine(RepositoryRoot, "contracts");
         foreach (string file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
-            string target = Path.Combine(ContractsDirectory, Path.GetRelativePath(source, file));
+            string target = Path.Combine(directory, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+    }
+
+    /// <summary>
+    /// Lays out another consumer project under the work directory: <paramref name="root"/> (relative to the work
+    /// directory) gets the isolation files, the project goes to <paramref name="projectPath"/> inside it with
+    /// the given SDK and extra project XML, and is restored against the packed package.
+    /// </summary>
+    public string CreateProject(string root, string projectPath, string sdk, string projectXml)
+    {
+        string rootDirectory = Path.Combine(WorkDirectory, root);
+        string projectFile = Path.Combine(rootDirectory, projectPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(projectFile)!);
+        LocalFeedProject.WriteIsolationFiles(rootDirectory, FeedDirectory);
+        File.WriteAllText(projectFile, $"""
+            <Project Sdk="{sdk}">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="EventGovernance.Build" Version="{PackageVersion}" />
+              </ItemGroup>
+            {projectXml}
+            </Project>
+            """);
+        ProcessResult restore = ProcessRunner.Dotnet(Path.GetDirectoryName(projectFile)!, Environment, BuildTimeout, "restore", projectFile, "-nologo");
+        if (restore.ExitCode != 0) throw new InvalidOperationException($"restoring {projectPath} failed: " + restore.Describe());
+        return projectFile;
+    }
+
+    /// <summary>Runs a dotnet command (build, publish) on a project without restoring, with normal verbosity.</summary>
+    public ProcessResult Run(string command, string projectFile, params string[] properties)
+    {
+        var args = new List<string> { command, projectFile, "--no-restore", "-v:n", "-tl:off", "-nologo", "-p:UseSharedCompilation=false" };
+        args.AddRange(properties.Select(p => "-p:" + p));
+        return ProcessRunner.Dotnet(Path.GetDirectoryName(projectFile)!, Environment, BuildTimeout, args.ToArray());
     }
 
     private void WriteProject(string feed)
