@@ -3,8 +3,8 @@ using System.IO;
 namespace EventGovernance.Build.Tests;
 
 /// <summary>
-/// Packs EventGovernance.Build once per test run into a local feed under a version no earlier run used (so
-/// no NuGet cache can serve a stale copy), then creates and restores a small project that references it.
+/// Packs EventGovernance.Build once per test run into a local feed read through a package folder of its own
+/// (so no NuGet cache can serve a stale copy), then creates and restores a small project that references it.
 /// The tests vary the project's contracts between builds.
 /// </summary>
 public sealed class ConsumerProjectFixture : IDisposable
@@ -20,7 +20,6 @@ public sealed class ConsumerProjectFixture : IDisposable
         ProjectDirectory = Path.Combine(WorkDirectory, "Consumer");
         Directory.CreateDirectory(feed);
         Directory.CreateDirectory(ProjectDirectory);
-        PackageVersion = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{System.Environment.ProcessId}";
 
         Environment = new Dictionary<string, string?>
         {
@@ -35,13 +34,16 @@ public sealed class ConsumerProjectFixture : IDisposable
             ["SCHEMA_REGISTRY_URL"] = null,
         };
 
-        // PackageVersion (not Version) makes the package unique without recompiling the assemblies. Building
-        // this test project restored the task's projects already; restoring again would only rewrite their
-        // assets files and force a rebuild, so restore only when that fails.
-        string[] pack = { "pack", Path.Combine("src", "EventGovernance.Build"), "-c", "Release", "-o", feed, "-p:PackageVersion=" + PackageVersion, "-nologo" };
+        // The package gets the version the repository's versioning gives it (from git); the private package
+        // folder above means no cache can hold an older package of the same version. Building this test project
+        // restored the task's projects already; restoring again would only rewrite their assets files and force
+        // a rebuild, so restore only when that fails.
+        string[] pack = { "pack", Path.Combine("src", "EventGovernance.Build"), "-c", "Release", "-o", feed, "-nologo" };
         ProcessResult packed = ProcessRunner.Dotnet(RepositoryRoot, Environment, PackTimeout, pack.Append("--no-restore").ToArray());
         if (packed.ExitCode != 0) packed = ProcessRunner.Dotnet(RepositoryRoot, Environment, PackTimeout, pack);
         if (packed.ExitCode != 0) throw new InvalidOperationException("packing EventGovernance.Build failed: " + packed.Describe());
+        PackagePath = FeedPackages.Single(feed, "EventGovernance.Build", packed);
+        PackageVersion = FeedPackages.VersionOf(PackagePath, "EventGovernance.Build");
 
         WriteProject(feed);
         ProcessResult restore = ProcessRunner.Dotnet(ProjectDirectory, Environment, BuildTimeout, "restore", "Consumer.csproj", "-nologo");
@@ -53,7 +55,7 @@ public sealed class ConsumerProjectFixture : IDisposable
     public string ProjectDirectory { get; }
     public string PackageVersion { get; }
     public string FeedDirectory { get; }
-    public string PackagePath => Path.Combine(FeedDirectory, $"EventGovernance.Build.{PackageVersion}.nupkg");
+    public string PackagePath { get; }
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
     public string ContractsDirectory => Path.Combine(ProjectDirectory, "contracts");
