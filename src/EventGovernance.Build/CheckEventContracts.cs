@@ -22,8 +22,11 @@ namespace EventGovernance.Build
         /// <summary>The <c>EventContract</c> items (not [Required]: MSBuild rejects an empty list for a required parameter).</summary>
         public ITaskItem[] Contracts { get; set; } = Array.Empty<ITaskItem>();
 
-        /// <summary>The value of EnableDefaultEventContractItems; only changes what the "no contracts" message suggests.</summary>
-        public bool DefaultItemsEnabled { get; set; } = true;
+        /// <summary>
+        /// The value of EnableDefaultEventContractItems (the default items exist only when it is 'true'); only changes
+        /// what the "no contracts" message suggests. A string, so an odd value never fails the build here.
+        /// </summary>
+        public string? DefaultItemsEnabled { get; set; } = "true";
 
         /// <summary>Paths in messages are relative to this directory.</summary>
         [Required]
@@ -164,7 +167,8 @@ namespace EventGovernance.Build
         {
             string root = string.IsNullOrWhiteSpace(ContractsRoot) ? Path.Combine(ProjectDirectory, "contracts") : ContractsRoot!;
             string fullRoot = ContractItems.FullPath(root, ProjectDirectory);
-            return NoContractsMessage.For(ContractItems.DisplayPath(fullRoot, ProjectDirectory), Directory.Exists(fullRoot), DefaultItemsEnabled);
+            return NoContractsMessage.For(ContractItems.DisplayPath(fullRoot, ProjectDirectory), Directory.Exists(fullRoot),
+                string.Equals((DefaultItemsEnabled ?? "").Trim(), "true", StringComparison.OrdinalIgnoreCase));
         }
 
         private RegistryOptions RegistryOptionsFor()

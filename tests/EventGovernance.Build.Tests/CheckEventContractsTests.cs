@@ -80,7 +80,7 @@ public sealed class CheckEventContractsTests : IDisposable
         Assert.True(elsewhere.Execute());
         Assert.Contains(elsewhereEngine.Messages, m => m.Message!.Contains(outside + "/**/*.avsc", StringComparison.Ordinal));
         var (off, offEngine) = NewTask(Path.Combine(_project, "contracts", "registry"));
-        off.DefaultItemsEnabled = false;
+        off.DefaultItemsEnabled = "false";
         Assert.True(off.Execute());
         Assert.Contains(offEngine.Messages, m => m.Message!.Contains("EnableDefaultEventContractItems is false", StringComparison.Ordinal));
     }
