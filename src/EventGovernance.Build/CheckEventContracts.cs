@@ -26,6 +26,12 @@ namespace EventGovernance.Build
         /// <summary>The <c>EventContract</c> items (not [Required]: MSBuild rejects an empty list for a required parameter).</summary>
         public ITaskItem[] Contracts { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>
+        /// The value of EnableDefaultEventContractItems (the default items exist only when it is 'true'); only changes
+        /// what the "no contracts" message suggests. A string, so an odd value never fails the build here.
+        /// </summary>
+        public string? DefaultItemsEnabled { get; set; } = "true";
+
         /// <summary>Paths in messages are relative to this directory.</summary>
         [Required]
         public string ProjectDirectory { get; set; } = "";
@@ -113,7 +119,7 @@ namespace EventGovernance.Build
             if (problems.Count > 0) return false;
             if (contracts.Count == 0)
             {
-                Log.LogMessage(MessageImportance.Low, "EventGovernance: no EventContract items; nothing to check.");
+                Log.LogMessage(MessageImportance.High, NoContractsMessageFor());
                 Checked = true;
                 return true;
             }
@@ -188,6 +194,14 @@ namespace EventGovernance.Build
 
         /// <summary>Logs an EG error at a file (null: the project file).</summary>
         protected void LogGateError(string code, string? file, int line, int column, string message) => LogError(code, file, line, column, message);
+
+        private string NoContractsMessageFor()
+        {
+            string root = string.IsNullOrWhiteSpace(ContractsRoot) ? Path.Combine(ProjectDirectory, "contracts") : ContractsRoot!;
+            string fullRoot = ContractItems.FullPath(root, ProjectDirectory);
+            return NoContractsMessage.For(ContractItems.DisplayPath(fullRoot, ProjectDirectory), Directory.Exists(fullRoot),
+                string.Equals((DefaultItemsEnabled ?? "").Trim(), "true", StringComparison.OrdinalIgnoreCase));
+        }
 
         private RegistryOptions RegistryOptionsFor()
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Reflection;
 using EventGovernance.Compatibility;
 using EventGovernance.Registry;
 
@@ -20,6 +21,15 @@ namespace EventGovernance.Cli
 
         /// <summary>Where schema formats come from; tests swap in a format of their own.</summary>
         internal static Func<SchemaType, ISchemaFormat> Formats { get; set; } = SchemaFormats.For;
+
+        /// <summary>
+        /// The version the package was built as (from git, see Directory.Build.props), with the commit after a '+';
+        /// the assembly version carries only the major number, so it cannot tell two builds apart.
+        /// </summary>
+        internal static string Version =>
+            typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(Program).Assembly.GetName().Version?.ToString(3)
+            ?? "0.0.0";
 
         public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -43,7 +53,7 @@ namespace EventGovernance.Cli
                         stdout.WriteLine(Usage.General);
                         return Ok;
                     case "--version":
-                        stdout.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+                        stdout.WriteLine(Version);
                         return Ok;
                     case "compat":
                         return CompatCommand.Run(rest, stdout, stderr);

@@ -192,11 +192,45 @@ public sealed class BuildGateEndToEndTests
     }
 
     [Fact]
-    public void Project_without_contracts_builds()
+    public void Project_without_contracts_builds_and_says_where_it_looked()
     {
         Directory.Delete(_project.ContractsDirectory, recursive: true);
-        ProcessResult result = _project.Build();
+        // A message, not a warning: projects that treat warnings as errors must still build.
+        ProcessResult result = _project.Build("TreatWarningsAsErrors=true");
         AssertSucceeded(result);
+        Assert.DoesNotMatch(@"warning EG\d{4}", result.Output);
+        string line = result.Output.Split('\n').FirstOrDefault(l => l.Contains("EventGovernance: no event contracts found", StringComparison.Ordinal)) ?? "";
+        Assert.True(line.Length > 0, "the build should say it found no contracts. " + result.Describe());
+        Assert.Contains("contracts/**/*.schema.json", line, StringComparison.Ordinal);
+        Assert.Contains("EventGovernanceContractsRoot", line, StringComparison.Ordinal);
+        Assert.Contains("EventContract", line, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(result.Output, "EventGovernance: no event contracts found"));
+    }
+
+    [Fact]
+    public void Compile_errors_and_contract_errors_are_reported_together()
+    {
+        string broken = Path.Combine(_project.ProjectDirectory, "Broken.cs");
+        File.WriteAllText(broken, "namespace Consumer;\n\npublic static class Broken\n{\n    public static int Value => \"not a number\";\n}\n");
+        try
+        {
+            Edit(OrderPlaced, "\"total\": {\n          \"type\": \"number\",", "\"total\": {\n          \"type\": \"string\",");
+            ProcessResult result = _project.Build();
+            AssertFailed(result);
+            AssertOutputMatches(result, @"Broken\.cs\(5,\d+\): error CS0029");
+            AssertOutputMatches(result, Regex.Escape(OrderPlaced) + @"\(\d+,\d+\): error EG1001: subject 'order-placed'");
+
+            // Fixing the code alone still fails on the contract: nothing was stamped.
+            File.Delete(broken);
+            ProcessResult again = _project.Build();
+            AssertFailed(again);
+            AssertOutputMatches(again, Regex.Escape(OrderPlaced) + @"\(\d+,\d+\): error EG1001: subject 'order-placed'");
+            Assert.DoesNotMatch(@"error CS\d{4}", again.Output);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
     }
 
     [Fact]

@@ -59,6 +59,33 @@ public sealed class CheckEventContractsTests : IDisposable
     }
 
     [Fact]
+    public void No_contracts_is_one_high_importance_message_naming_where_it_looked_and_what_to_set()
+    {
+        var (task, engine) = NewTask(Path.Combine(_project, "contracts", "registry"));
+        Assert.True(task.Execute());
+        Assert.True(task.Checked);
+        Assert.Empty(engine.Errors);
+        Assert.Empty(engine.Warnings);
+        var message = Assert.Single(engine.Messages, m => m.Message!.Contains("no event contracts found", StringComparison.Ordinal));
+        Assert.Equal(Microsoft.Build.Framework.MessageImportance.High, message.Importance);
+        Assert.Contains("contracts/**/*.schema.json, contracts/**/*.avsc and contracts/**/*.proto", message.Message);
+        Assert.Contains("(contracts does not exist)", message.Message);
+        Assert.Contains("EventGovernanceContractsRoot", message.Message);
+        Assert.Contains("EventContract items", message.Message);
+
+        // Outside the project the root is named by its full path; with default items off the message says so.
+        string outside = Path.Combine(Path.GetTempPath(), "eg-elsewhere-" + Guid.NewGuid().ToString("N"), "contracts");
+        var (elsewhere, elsewhereEngine) = NewTask(Path.Combine(_project, "contracts", "registry"));
+        elsewhere.ContractsRoot = outside;
+        Assert.True(elsewhere.Execute());
+        Assert.Contains(elsewhereEngine.Messages, m => m.Message!.Contains(outside + "/**/*.avsc", StringComparison.Ordinal));
+        var (off, offEngine) = NewTask(Path.Combine(_project, "contracts", "registry"));
+        off.DefaultItemsEnabled = "false";
+        Assert.True(off.Execute());
+        Assert.Contains(offEngine.Messages, m => m.Message!.Contains("EnableDefaultEventContractItems is false", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Unknown_unavailable_setting_fails_before_any_registry_is_opened()
     {
         var (task, engine) = NewTask("https://registry.invalid", "contracts/a.schema.json");

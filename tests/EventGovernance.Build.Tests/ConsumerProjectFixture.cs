@@ -3,8 +3,8 @@ using System.IO;
 namespace EventGovernance.Build.Tests;
 
 /// <summary>
-/// Packs EventGovernance.Build once per test run into a local feed under a version no earlier run used (so
-/// no NuGet cache can serve a stale copy), then creates and restores a small project that references it.
+/// Packs EventGovernance.Build once per test run into a local feed read through a package folder of its own
+/// (so no NuGet cache can serve a stale copy), then creates and restores a small project that references it.
 /// The tests vary the project's contracts between builds.
 /// </summary>
 public sealed class ConsumerProjectFixture : IDisposable
@@ -20,7 +20,6 @@ public sealed class ConsumerProjectFixture : IDisposable
         ProjectDirectory = Path.Combine(WorkDirectory, "Consumer");
         Directory.CreateDirectory(feed);
         Directory.CreateDirectory(ProjectDirectory);
-        PackageVersion = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{System.Environment.ProcessId}";
 
         Environment = new Dictionary<string, string?>
         {
@@ -35,13 +34,16 @@ public sealed class ConsumerProjectFixture : IDisposable
             ["SCHEMA_REGISTRY_URL"] = null,
         };
 
-        // PackageVersion (not Version) makes the package unique without recompiling the assemblies. Building
-        // this test project restored the task's projects already; restoring again would only rewrite their
-        // assets files and force a rebuild, so restore only when that fails.
-        string[] pack = { "pack", Path.Combine("src", "EventGovernance.Build"), "-c", "Release", "-o", feed, "-p:PackageVersion=" + PackageVersion, "-nologo" };
+        // The package gets the version the repository's versioning gives it (from git); the private package
+        // folder above means no cache can hold an older package of the same version. Building this test project
+        // restored the task's projects already; restoring again would only rewrite their assets files and force
+        // a rebuild, so restore only when that fails.
+        string[] pack = { "pack", Path.Combine("src", "EventGovernance.Build"), "-c", "Release", "-o", feed, "-nologo" };
         ProcessResult packed = ProcessRunner.Dotnet(RepositoryRoot, Environment, PackTimeout, pack.Append("--no-restore").ToArray());
         if (packed.ExitCode != 0) packed = ProcessRunner.Dotnet(RepositoryRoot, Environment, PackTimeout, pack);
         if (packed.ExitCode != 0) throw new InvalidOperationException("packing EventGovernance.Build failed: " + packed.Describe());
+        PackagePath = FeedPackages.Single(feed, "EventGovernance.Build", packed);
+        PackageVersion = FeedPackages.VersionOf(PackagePath, "EventGovernance.Build");
 
         WriteProject(feed);
         ProcessResult restore = ProcessRunner.Dotnet(ProjectDirectory, Environment, BuildTimeout, "restore", "Consumer.csproj", "-nologo");
@@ -63,7 +65,7 @@ public sealed class ConsumerProjectFixture : IDisposable
     public string ProjectDirectory { get; }
     public string PackageVersion { get; }
     public string FeedDirectory { get; }
-    public string PackagePath => Path.Combine(FeedDirectory, $"EventGovernance.Build.{PackageVersion}.nupkg");
+    public string PackagePath { get; }
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
     public string ContractsDirectory => Path.Combine(ProjectDirectory, "contracts");
@@ -90,14 +92,57 @@ public sealed class ConsumerProjectFixture : IDisposable
     public void ResetContracts()
     {
         File.WriteAllText(Path.Combine(ProjectDirectory, "Directory.Build.targets"), "<Project />\n");
-        if (Directory.Exists(ContractsDirectory)) Directory.Delete(ContractsDirectory, recursive: true);
+        CopyRepositoryContracts(ContractsDirectory);
+    }
+
+    /// <summary>Replaces <paramref name="directory"/> with a copy of the repository's own contracts and registry.</summary>
+    public void CopyRepositoryContracts(string directory)
+    {
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         string source = Path.Combine(RepositoryRoot, "contracts");
         foreach (string file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
-            string target = Path.Combine(ContractsDirectory, Path.GetRelativePath(source, file));
+            string target = Path.Combine(directory, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+    }
+
+    /// <summary>
+    /// Lays out another consumer project under the work directory: <paramref name="root"/> (relative to the work
+    /// directory) gets the isolation files, the project goes to <paramref name="projectPath"/> inside it with
+    /// the given SDK and extra project XML, and is restored against the packed package.
+    /// </summary>
+    public string CreateProject(string root, string projectPath, string sdk, string projectXml)
+    {
+        string rootDirectory = Path.Combine(WorkDirectory, root);
+        string projectFile = Path.Combine(rootDirectory, projectPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(projectFile)!);
+        LocalFeedProject.WriteIsolationFiles(rootDirectory, FeedDirectory);
+        File.WriteAllText(projectFile, $"""
+            <Project Sdk="{sdk}">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="EventGovernance.Build" Version="{PackageVersion}" />
+              </ItemGroup>
+            {projectXml}
+            </Project>
+            """);
+        ProcessResult restore = ProcessRunner.Dotnet(Path.GetDirectoryName(projectFile)!, Environment, BuildTimeout, "restore", projectFile, "-nologo");
+        if (restore.ExitCode != 0) throw new InvalidOperationException($"restoring {projectPath} failed: " + restore.Describe());
+        return projectFile;
+    }
+
+    /// <summary>Runs a dotnet command (build, publish) on a project without restoring, with normal verbosity.</summary>
+    public ProcessResult Run(string command, string projectFile, params string[] properties)
+    {
+        var args = new List<string> { command, projectFile, "--no-restore", "-v:n", "-tl:off", "-nologo", "-p:UseSharedCompilation=false" };
+        args.AddRange(properties.Select(p => "-p:" + p));
+        return ProcessRunner.Dotnet(Path.GetDirectoryName(projectFile)!, Environment, BuildTimeout, args.ToArray());
     }
 
     private void WriteProject(string feed)

@@ -39,6 +39,45 @@ public sealed class PackageLayoutTests
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
         // MSBuild provides its own assemblies; a shipped copy would shadow them.
         Assert.DoesNotContain(entries, e => e.Contains("/Microsoft.Build", StringComparison.Ordinal));
+        // The registry client never loads librdkafka; its native libraries have no place in the package.
+        Assert.DoesNotContain(entries, e => e.Contains("librdkafka", StringComparison.OrdinalIgnoreCase) || e.Contains("runtimes/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Carries_a_readme_of_its_own()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_project.PackagePath);
+        XElement metadata = Metadata(zip);
+        Assert.Equal("README.md", metadata.Element(metadata.Name.Namespace + "readme")?.Value);
+        ZipArchiveEntry? readme = zip.GetEntry("README.md");
+        Assert.True(readme != null, "README.md missing from the package:\n" + string.Join("\n", zip.Entries.Select(e => e.FullName)));
+        using var reader = new StreamReader(readme!.Open());
+        string text = reader.ReadToEnd();
+        Assert.StartsWith("# EventGovernance.Build", text, StringComparison.Ordinal);
+        Assert.Contains("<PackageReference Include=\"EventGovernance.Build\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Is_versioned_from_git_not_a_fixed_number()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_project.PackagePath);
+        string packed = Metadata(zip).Element(Metadata(zip).Name.Namespace + "version")!.Value;
+        Assert.Equal(_project.PackageVersion, packed);
+        Assert.NotEqual("0.1.0", packed);
+
+        // The version the repository's versioning computes for the current commit is the one that was packed.
+        ProcessResult computed = ProcessRunner.Dotnet(_project.RepositoryRoot, _project.Environment, TimeSpan.FromMinutes(2),
+            "msbuild", Path.Combine("src", "EventGovernance.Build", "EventGovernance.Build.csproj"), "-t:MinVer", "-getProperty:PackageVersion", "-p:Configuration=Release", "-nologo");
+        Assert.True(computed.ExitCode == 0, computed.Describe());
+        Assert.Equal(packed, computed.Output.Trim());
+    }
+
+    private static XElement Metadata(ZipArchive zip)
+    {
+        ZipArchiveEntry nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using Stream stream = nuspecEntry.Open();
+        XDocument nuspec = XDocument.Load(stream);
+        return nuspec.Root!.Element(nuspec.Root.Name.Namespace + "metadata")!;
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public sealed class AnalyzerPackageTests : IDisposable
             Assert.Contains("analyzers/dotnet/cs/EventGovernance.Analyzers.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/EventGovernance.Analyzers.CodeFixes.dll", entries);
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+            // The readme shown on the package's page.
+            Assert.Contains("README.md", entries);
         }
 
         ConsumerProject.WriteTo(app, feed, _version);
