@@ -22,16 +22,22 @@ namespace EventGovernance.Registry
         /// <summary>A PEM file of CA certificates to trust for an https registry with a private CA (else the system's trust store).</summary>
         public string? SslCaLocation { get; set; }
 
-        /// <summary>How long one HTTP request may take.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+        // The defaults are the build's: the gate asks a remote registry on every build, so a registry that
+        // hangs must cost seconds, not minutes. Worst case with them: two attempts of DefaultTimeout plus one
+        // wait (about 11 s), after which the first failed request ends the whole check.
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+        public const int DefaultMaxRetries = 1;
 
-        /// <summary>How often a request that failed for a transient reason (network, 408/429/5xx) is tried again.</summary>
-        public int MaxRetries { get; set; } = 3;
+        /// <summary>How long one HTTP request may take, from sending it to the last byte of the answer.</summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+        /// <summary>How often a request that failed for a transient reason (network, timeout, 408/429/5xx) is tried again.</summary>
+        public int MaxRetries { get; set; } = DefaultMaxRetries;
 
         /// <summary>First wait before a retry; later waits back off exponentially (with jitter) up to <see cref="MaxRetryWait"/>.</summary>
-        public TimeSpan RetryWait { get; set; } = TimeSpan.FromSeconds(1);
+        public TimeSpan RetryWait { get; set; } = TimeSpan.FromMilliseconds(500);
 
-        public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(20);
+        public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>True when <see cref="Location"/> names a Confluent Schema Registry.</summary>
         public bool IsRemote => IsUrl(Location);
