@@ -27,7 +27,7 @@ namespace EventGovernance.Cli
 
         public static CompatibilityOptions Engine(Arguments options) => new CompatibilityOptions
         {
-            JsonPolicy = options.Choice("policy", "strict", "strict", "lenient") == "lenient" ? JsonCompatibilityPolicy.Lenient : JsonCompatibilityPolicy.Strict,
+            JsonPolicy = JsonCompatibilityPolicies.Parse(options.Choice("policy", "strict", "strict", "lenient")) ?? JsonCompatibilityPolicy.Strict,
         };
 
         public static bool Json(Arguments options) => options.Choice("format", "text", "text", "json") == "json";
@@ -41,17 +41,11 @@ namespace EventGovernance.Cli
             if (RegistryOptions.LocationProblem(registry.Location) is string problem)
                 throw options.Error(problem);
             if (options.Get("timeout") is string timeout)
-            {
-                if (!double.TryParse(timeout, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) || seconds <= 0)
-                    throw options.Error($"option '--timeout' must be a positive number of seconds, not '{timeout}'");
-                registry.Timeout = TimeSpan.FromSeconds(seconds);
-            }
+                registry.Timeout = RegistryOptions.ParseTimeout(timeout)
+                    ?? throw options.Error($"option '--timeout' must be a positive number of seconds, not '{Echo.Cut(timeout)}'");
             if (options.Get("retries") is string retries)
-            {
-                if (!int.TryParse(retries, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count) || count > 10)
-                    throw options.Error($"option '--retries' must be a whole number from 0 to 10, not '{retries}'");
-                registry.MaxRetries = count;
-            }
+                registry.MaxRetries = RegistryOptions.ParseRetries(retries)
+                    ?? throw options.Error($"option '--retries' must be a whole number from 0 to {RegistryOptions.MaxRetriesAllowed}, not '{Echo.Cut(retries)}'");
             return registry;
         }
 

@@ -39,6 +39,23 @@ namespace EventGovernance.Registry
 
         public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(5);
 
+        /// <summary>The most retries accepted: more only multiplies how long a dead registry stalls the build.</summary>
+        public const int MaxRetriesAllowed = 10;
+
+        /// <summary>A timeout in seconds (a positive number, invariant culture: <c>1</c>, <c>2.5</c>); null when it is not one.</summary>
+        public static TimeSpan? ParseTimeout(string? text)
+        {
+            if (!double.TryParse((text ?? "").Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds)
+                || !(seconds > 0) || seconds > int.MaxValue / 1000.0)
+                return null;
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        /// <summary>A retry count (a whole number from 0 to <see cref="MaxRetriesAllowed"/>); null when it is not one.</summary>
+        public static int? ParseRetries(string? text) =>
+            int.TryParse((text ?? "").Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count)
+            && count <= MaxRetriesAllowed ? count : (int?)null;
+
         /// <summary>True when <see cref="Location"/> names a Confluent Schema Registry.</summary>
         public bool IsRemote => IsUrl(Location);
 
