@@ -50,7 +50,7 @@ namespace EventGovernance.Registry
             if (options.SslCaLocation != null)
             {
                 if (!System.IO.File.Exists(options.SslCaLocation))
-                    throw new RegistryUnavailableException($"the CA certificate file {options.SslCaLocation} for {DisplayName} does not exist");
+                    throw new RegistryUnavailableException($"the CA certificate file {Echo.Cut(options.SslCaLocation)} for {DisplayName} does not exist");
                 config.SslCaLocation = options.SslCaLocation;
             }
             Sr.IAuthenticationHeaderValueProvider? bearer = null;
