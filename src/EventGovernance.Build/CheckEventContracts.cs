@@ -58,6 +58,15 @@ namespace EventGovernance.Build
         public string? BasicAuth { get; set; }
         public string? BearerToken { get; set; }
 
+        /// <summary>Seconds one registry request may take (<c>EventGovernanceRegistryTimeout</c>); empty means the default.</summary>
+        public string? RegistryTimeout { get; set; }
+
+        /// <summary>How often a request failing for a transient reason is tried again (<c>EventGovernanceRegistryRetries</c>).</summary>
+        public string? RegistryRetries { get; set; }
+
+        /// <summary>The JSON Schema policy, <c>strict</c> or <c>lenient</c> (<c>EventGovernancePolicy</c>); empty means strict.</summary>
+        public string? Policy { get; set; }
+
         /// <summary>True when every contract was checked and passed; the targets touch the stamp file only then.</summary>
         [Output]
         public bool Checked { get; set; }
@@ -84,7 +93,7 @@ namespace EventGovernance.Build
             {
                 // Never a stack trace in the build output: one line that says what failed.
                 LogError(ErrorCodes.UnexpectedFailure, null, 0, 0,
-                    "the event contract check failed unexpectedly: " + secrets.Redact(e.GetType().Name + ": " + e.Message));
+                    "the event contract check failed unexpectedly: " + Echo.Cut(secrets.Redact(e.GetType().Name + ": " + e.Message)));
                 return false;
             }
         }
@@ -95,14 +104,20 @@ namespace EventGovernance.Build
             if (severity == null)
             {
                 LogError(ErrorCodes.InvalidConfiguration, null, 0, 0,
-                    $"EventGovernanceRegistryUnavailable is '{RegistryUnavailable}'; expected Error or Warning");
+                    $"EventGovernanceRegistryUnavailable is '{Echo.Cut(RegistryUnavailable)}'; expected Error or Warning");
                 return false;
             }
             CompatibilityLevel? level = GateSettings.ParseLevel(Compatibility, out bool levelValid);
             if (!levelValid)
             {
                 LogError(ErrorCodes.InvalidConfiguration, null, 0, 0,
-                    $"EventGovernanceCompatibility is '{Compatibility}'; expected NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE");
+                    $"EventGovernanceCompatibility is '{Echo.Cut(Compatibility)}'; expected NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE");
+                return false;
+            }
+
+            if (!GateSettings.TryParseRemoteSettings(RegistryTimeout, RegistryRetries, Policy, out RemoteSettings remote, out string? settingProblem))
+            {
+                LogError(ErrorCodes.InvalidConfiguration, null, 0, 0, settingProblem!);
                 return false;
             }
 
@@ -124,10 +139,11 @@ namespace EventGovernance.Build
                 return true;
             }
 
-            RegistryOptions registryOptions = RegistryOptionsFor();
+            RegistryOptions registryOptions = RegistryOptionsFor(remote);
             var options = new GateOptions
             {
                 Compatibility = level,
+                Engine = new CompatibilityOptions { JsonPolicy = remote.Policy },
                 ContractsRoot = string.IsNullOrWhiteSpace(ContractsRoot) ? null : ContractItems.FullPath(ContractsRoot!, ProjectDirectory),
             };
             if (!Configure(registryOptions, options)) return false;
@@ -139,7 +155,7 @@ namespace EventGovernance.Build
             {
                 registry = SchemaRegistries.Open(registryOptions);
                 // An embedded registry is named like the contracts: relative to the project when inside it.
-                registryName = secrets.Redact(registry is EmbeddedRegistry embedded ? ContractItems.DisplayPath(embedded.Root, ProjectDirectory) : registry.DisplayName);
+                registryName = Echo.Cut(secrets.Redact(registry is EmbeddedRegistry embedded ? ContractItems.DisplayPath(embedded.Root, ProjectDirectory) : registry.DisplayName));
                 ISchemaRegistry opened = registry;
                 // MSBuild calls Execute on a thread of its own; running the gate on the thread pool and
                 // blocking here cannot deadlock because there is no synchronization context to return to.
@@ -147,7 +163,7 @@ namespace EventGovernance.Build
             }
             catch (RegistryUnavailableException e)
             {
-                string where = registryName.Length > 0 ? registryName : GateSettings.IsRemote(Registry) ? "remote registry" : secrets.Redact(Registry);
+                string where = registryName.Length > 0 ? registryName : GateSettings.IsRemote(Registry) ? "remote registry" : Echo.Cut(secrets.Redact(Registry));
                 string message = $"the schema registry is unavailable ({where}): {secrets.Redact(e.Message)}; contracts were not checked";
                 if (UnavailableIsAlwaysError)
                 {
@@ -203,13 +219,15 @@ namespace EventGovernance.Build
                 string.Equals((DefaultItemsEnabled ?? "").Trim(), "true", StringComparison.OrdinalIgnoreCase));
         }
 
-        private RegistryOptions RegistryOptionsFor()
+        private RegistryOptions RegistryOptionsFor(RemoteSettings remote)
         {
             string location = GateSettings.IsRemote(Registry) ? Registry.Trim() : ContractItems.FullPath(Registry.Trim(), ProjectDirectory);
             RegistryOptions options = RegistryOptions.FromEnvironment(location);
             // Explicit MSBuild properties win over the environment.
             if (!string.IsNullOrWhiteSpace(BasicAuth)) options.BasicAuthUserInfo = BasicAuth;
             if (!string.IsNullOrWhiteSpace(BearerToken)) options.BearerToken = BearerToken;
+            if (remote.Timeout is TimeSpan timeout) options.Timeout = timeout;
+            if (remote.Retries is int retries) options.MaxRetries = retries;
             return options;
         }
 
@@ -225,16 +243,16 @@ namespace EventGovernance.Build
                     case ContractStatus.New:
                         fresh++;
                         Log.LogMessage(MessageImportance.High,
-                            $"{contract.DisplayPath}: subject '{contract.Subject}' is new: it is not in {registryName} yet, so there is nothing to break. Register it once the change is merged.");
+                            $"{contract.DisplayPath}: subject '{Echo.Cut(contract.Subject)}' is new: it is not in {registryName} yet, so there is nothing to break. Register it once the change is merged.");
                         break;
                     case ContractStatus.Unchanged:
                         unchanged++;
-                        Log.LogMessage(MessageImportance.Low, $"{contract.DisplayPath}: subject '{contract.Subject}' is unchanged.");
+                        Log.LogMessage(MessageImportance.Low, $"{contract.DisplayPath}: subject '{Echo.Cut(contract.Subject)}' is unchanged.");
                         break;
                     case ContractStatus.Compatible:
                         compatible++;
                         Log.LogMessage(MessageImportance.Normal,
-                            $"{contract.DisplayPath}: subject '{contract.Subject}' is compatible ({result.Level.ToRegistryName()}). {result.Message}");
+                            $"{contract.DisplayPath}: subject '{Echo.Cut(contract.Subject)}' is compatible ({result.Level.ToRegistryName()}). {result.Message}");
                         break;
                     case ContractStatus.Breaking:
                         breaking++;
@@ -243,7 +261,7 @@ namespace EventGovernance.Build
                     default:
                         invalid++;
                         if (result.Error != null) LogSchemaError(result.Error, contract);
-                        else LogError(ErrorCodes.MalformedContract, contract.DisplayPath, 0, 0, $"subject '{contract.Subject}': {result.Message}");
+                        else LogError(ErrorCodes.MalformedContract, contract.DisplayPath, 0, 0, $"subject '{Echo.Cut(contract.Subject)}': {result.Message}");
                         break;
                 }
             }
@@ -263,7 +281,7 @@ namespace EventGovernance.Build
                 ReportedLocation where = Locate(difference, contract);
                 // Engines that already name the path in their message do not get it twice.
                 string at = difference.Message.Contains(difference.Path) ? "" : $" at {difference.Path}";
-                string message = $"subject '{contract.Subject}' breaks {result.Level.ToRegistryName()} compatibility ({difference.Type}{at}): {difference.Message}{where.Note}";
+                string message = $"subject '{Echo.Cut(contract.Subject)}' breaks {result.Level.ToRegistryName()} compatibility ({difference.Type}{at}): {difference.Message}{where.Note}";
                 if (!seen.Add($"{where.File}|{where.Line}|{where.Column}|{message}")) continue;
                 LogError(ErrorCodes.BreakingChange, where.File, where.Line, where.Column, message);
                 reported++;
@@ -272,14 +290,14 @@ namespace EventGovernance.Build
             {
                 // The registry's own verdict can fail a contract our engine passed; the message says why.
                 LogError(ErrorCodes.BreakingChange, contract.DisplayPath, 0, 0,
-                    $"subject '{contract.Subject}' breaks {result.Level.ToRegistryName()} compatibility: {result.Message}");
+                    $"subject '{Echo.Cut(contract.Subject)}' breaks {result.Level.ToRegistryName()} compatibility: {result.Message}");
             }
         }
 
         protected void LogSchemaError(SchemaException error, Contract? contract)
         {
             string file = error.File != null ? DisplayFor(error.File, contract) : contract?.DisplayPath ?? "";
-            string subject = contract != null ? $"subject '{contract.Subject}': " : "";
+            string subject = contract != null ? $"subject '{Echo.Cut(contract.Subject)}': " : "";
             LogError(ErrorCodes.MalformedContract, file.Length == 0 ? null : file, error.Line, error.Column, subject + error.Problem);
         }
 

@@ -1,5 +1,6 @@
 using System;
 using EventGovernance.Compatibility;
+using EventGovernance.Registry;
 
 namespace EventGovernance.Build
 {
@@ -8,6 +9,14 @@ namespace EventGovernance.Build
     {
         Error,
         Warning,
+    }
+
+    /// <summary>The registry request and engine settings, parsed; null members mean the default.</summary>
+    public sealed class RemoteSettings
+    {
+        public TimeSpan? Timeout { get; set; }
+        public int? Retries { get; set; }
+        public JsonCompatibilityPolicy Policy { get; set; } = JsonCompatibilityPolicy.Strict;
     }
 
     /// <summary>Reads the gate's MSBuild properties. Pure functions, so they are tested without MSBuild.</summary>
@@ -36,6 +45,36 @@ namespace EventGovernance.Build
             CompatibilityLevel? level = CompatibilityLevels.Parse(text);
             valid = level != null;
             return level;
+        }
+
+        /// <summary>
+        /// Parses <c>EventGovernanceRegistryTimeout</c>, <c>EventGovernanceRegistryRetries</c> and
+        /// <c>EventGovernancePolicy</c> with the rules of the CLI's <c>--timeout</c>, <c>--retries</c> and
+        /// <c>--policy</c>. Empty values keep the defaults. On a bad value, <paramref name="problem"/> names the property.
+        /// </summary>
+        public static bool TryParseRemoteSettings(string? timeout, string? retries, string? policy, out RemoteSettings settings, out string? problem)
+        {
+            settings = new RemoteSettings();
+            problem = null;
+            if (!string.IsNullOrWhiteSpace(timeout))
+            {
+                settings.Timeout = RegistryOptions.ParseTimeout(timeout);
+                if (settings.Timeout == null)
+                    problem = $"EventGovernanceRegistryTimeout is '{Echo.Cut(timeout)}'; expected a positive number of seconds";
+            }
+            if (problem == null && !string.IsNullOrWhiteSpace(retries))
+            {
+                settings.Retries = RegistryOptions.ParseRetries(retries);
+                if (settings.Retries == null)
+                    problem = $"EventGovernanceRegistryRetries is '{Echo.Cut(retries)}'; expected a whole number from 0 to {RegistryOptions.MaxRetriesAllowed}";
+            }
+            if (problem == null && !string.IsNullOrWhiteSpace(policy))
+            {
+                JsonCompatibilityPolicy? parsed = JsonCompatibilityPolicies.Parse(policy);
+                if (parsed == null) problem = $"EventGovernancePolicy is '{Echo.Cut(policy)}'; expected strict or lenient";
+                else settings.Policy = parsed.Value;
+            }
+            return problem == null;
         }
 
         /// <summary>True for an http(s) URL, which means a remote registry; anything else is a directory.</summary>

@@ -19,38 +19,8 @@ namespace EventGovernance.Build
     {
         private RegistrationReport? _report;
 
-        /// <summary>Seconds one registry request may take (EventGovernanceRegistryTimeout).</summary>
-        public string? RegistryTimeout { get; set; }
-
-        /// <summary>Retries of a request that failed for a transient reason (EventGovernanceRegistryRetries).</summary>
-        public string? RegistryRetries { get; set; }
-
-        /// <summary><c>strict</c> or <c>lenient</c>: the JSON Schema policy (EventGovernancePolicy).</summary>
-        public string? Policy { get; set; }
-
         // Registering nothing because the registry was down must never look like success.
         protected override bool UnavailableIsAlwaysError => true;
-
-        protected override bool Configure(RegistryOptions registry, GateOptions gate)
-        {
-            bool valid = true;
-            if (!string.IsNullOrWhiteSpace(RegistryTimeout))
-            {
-                if (GateTuning.TryParseTimeout(RegistryTimeout!, out TimeSpan timeout)) registry.Timeout = timeout;
-                else valid = Invalid("EventGovernanceRegistryTimeout", RegistryTimeout!, GateTuning.TimeoutExpected);
-            }
-            if (!string.IsNullOrWhiteSpace(RegistryRetries))
-            {
-                if (GateTuning.TryParseRetries(RegistryRetries!, out int retries)) registry.MaxRetries = retries;
-                else valid = Invalid("EventGovernanceRegistryRetries", RegistryRetries!, GateTuning.RetriesExpected);
-            }
-            if (!string.IsNullOrWhiteSpace(Policy))
-            {
-                if (GateTuning.TryParsePolicy(Policy!, out JsonCompatibilityPolicy policy)) gate.Engine = new CompatibilityOptions { JsonPolicy = policy };
-                else valid = Invalid("EventGovernancePolicy", Policy!, GateTuning.PolicyExpected);
-            }
-            return valid;
-        }
 
         protected override async Tasks.Task<IReadOnlyList<ContractResult>> RunGateAsync(ISchemaRegistry registry, GateOptions options,
             IReadOnlyList<Contract> contracts, CancellationToken cancellationToken)
@@ -86,12 +56,6 @@ namespace EventGovernance.Build
                 LogSchemaError(schemaError, null);
             else
                 LogGateError(ErrorCodes.RegistryUnavailable, null, 0, 0, Secrets.Redact(report.Message));
-            return false;
-        }
-
-        private bool Invalid(string property, string value, string expected)
-        {
-            LogGateError(ErrorCodes.InvalidConfiguration, null, 0, 0, $"{property} is '{value}'; expected {expected}");
             return false;
         }
     }

@@ -41,13 +41,13 @@ namespace EventGovernance.Cli
             if (options.Get("timeout") is string timeout)
             {
                 if (!GateTuning.TryParseTimeout(timeout, out TimeSpan value))
-                    throw options.Error($"option '--timeout' must be {GateTuning.TimeoutExpected}, not '{timeout}'");
+                    throw options.Error($"option '--timeout' must be {GateTuning.TimeoutExpected}, not '{Echo.Cut(timeout)}'");
                 registry.Timeout = value;
             }
             if (options.Get("retries") is string retries)
             {
                 if (!GateTuning.TryParseRetries(retries, out int count))
-                    throw options.Error($"option '--retries' must be {GateTuning.RetriesExpected}, not '{retries}'");
+                    throw options.Error($"option '--retries' must be {GateTuning.RetriesExpected}, not '{Echo.Cut(retries)}'");
                 registry.MaxRetries = count;
             }
         }

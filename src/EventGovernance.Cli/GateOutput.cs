@@ -26,7 +26,7 @@ namespace EventGovernance.Cli
         {
             foreach (ContractResult result in results)
             {
-                stdout.WriteLine($"{Status(result.Status),-10} {result.Contract.Subject} ({result.Contract.DisplayPath}): {Program.OneLine(Message(result))}");
+                stdout.WriteLine($"{Status(result.Status),-10} {Echo.Cut(result.Contract.Subject)} ({result.Contract.DisplayPath}): {Program.OneLine(Message(result))}");
                 if (result.Status == ContractStatus.Invalid && result.Error != null)
                 {
                     Common.WriteError(stdout, result.Error.File, result.Error.Line, result.Error.Column, MalformedCode, result.Error.Problem);
@@ -37,7 +37,7 @@ namespace EventGovernance.Cli
                     {
                         SourceLocation? at = d.Location;
                         Common.WriteError(stdout, at?.File ?? result.Contract.DisplayPath, at?.Line ?? 0, at?.Column ?? 0, BreakingCode,
-                            $"{d.Type} at {d.Path}: {d.Message} [{result.Contract.Subject}, {result.Level.ToRegistryName()}]");
+                            $"{d.Type} at {d.Path}: {d.Message} [{Echo.Cut(result.Contract.Subject)}, {result.Level.ToRegistryName()}]");
                     }
                 }
             }

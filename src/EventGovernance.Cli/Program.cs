@@ -87,7 +87,7 @@ namespace EventGovernance.Cli
                 var secrets = new Secrets(
                     Environment.GetEnvironmentVariable(RegistryOptions.BasicAuthVariable),
                     Environment.GetEnvironmentVariable(RegistryOptions.BearerTokenVariable));
-                stderr.WriteLine(OneLine(secrets.Scrub($"eventgov: internal error ({e.GetType().Name}): {e.Message}")));
+                stderr.WriteLine(OneLine($"eventgov: internal error ({e.GetType().Name}): {Echo.Cut(secrets.Scrub(e.Message))}"));
                 return Failed;
             }
         }

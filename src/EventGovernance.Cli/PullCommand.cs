@@ -114,7 +114,7 @@ namespace EventGovernance.Cli
             var stale = new List<string>();
             foreach (string subject in mirror.GetSubjectsAsync().GetAwaiter().GetResult())
                 foreach (int version in mirror.GetVersionsAsync(subject).GetAwaiter().GetResult())
-                    if (!pulled.Contains((subject, version))) stale.Add($"version {version} of '{subject}'");
+                    if (!pulled.Contains((subject, version))) stale.Add($"version {version} of '{Echo.Cut(subject)}'");
 
             foreach ((string subject, int version, RegisteredSchema schema) in versions)
                 mirror.WriteVersionAsync(subject, version, schema.Type, schema.Text, schema.References).GetAwaiter().GetResult();

@@ -43,8 +43,8 @@ MSBuild), exactly as in dotnet build; the options below override the project's v
   --level <level>      check every contract at this level instead of the registry's
   --policy <policy>    strict (default) | lenient: the JSON Schema policy
   --format <format>    text (default) | json
-  --timeout <seconds>  how long one registry request may take (default 30)
-  --retries <n>        how often a request failing for a transient reason is tried again (default 3)";
+  --timeout <seconds>  how long one registry request may take (default 5)
+  --retries <n>        how often a request failing for a transient reason is tried again (default 1)";
 
         public const string Register =
 @"usage: eventgov register [--contracts <dir>] [--registry <dir|url>] [options]

@@ -35,7 +35,7 @@ namespace EventGovernance.Registry
             string? userInfo = options.BasicAuthUserInfo ?? Secrets.UserInfoOf(options.Location);
             _secrets = new Secrets(userInfo, options.BearerToken);
             string url = Secrets.StripUserInfo(options.Location.Trim()).TrimEnd('/');
-            DisplayName = url;
+            DisplayName = Echo.Cut(url);
             _timeout = options.Timeout;
 
             var config = new Sr.SchemaRegistryConfig
@@ -50,7 +50,7 @@ namespace EventGovernance.Registry
             if (options.SslCaLocation != null)
             {
                 if (!System.IO.File.Exists(options.SslCaLocation))
-                    throw new RegistryUnavailableException($"the CA certificate file {options.SslCaLocation} for {DisplayName} does not exist");
+                    throw new RegistryUnavailableException($"the CA certificate file {Echo.Cut(options.SslCaLocation)} for {DisplayName} does not exist");
                 config.SslCaLocation = options.SslCaLocation;
             }
             Sr.IAuthenticationHeaderValueProvider? bearer = null;
@@ -69,21 +69,39 @@ namespace EventGovernance.Registry
             }
             catch (Exception e) when (e is ArgumentException || e is System.Security.Cryptography.CryptographicException || e is System.IO.IOException)
             {
-                throw new RegistryUnavailableException($"cannot use the registry {DisplayName}: {_secrets.Scrub(e.Message)}");
+                throw new RegistryUnavailableException($"cannot use the registry {DisplayName}: {Echo.Cut(_secrets.Scrub(e.Message))}");
             }
+            ResponseSizeLimited = ResponseSizeLimit.Apply(_client, MaxResponseBytes);
         }
+
+        /// <summary>
+        /// The largest answer read from the registry. The client buffers each answer whole (and then makes a
+        /// string of it), so without a bound a registry, proxy or captive portal that streams without end
+        /// takes all the memory there is. Real answers (a schema, the subject list of a large registry) stay
+        /// far below it.
+        /// </summary>
+        public const long MaxResponseBytes = 16L * 1024 * 1024;
+
+        /// <summary>True when <see cref="MaxResponseBytes"/> could be applied to the client's HTTP clients.</summary>
+        internal bool ResponseSizeLimited { get; }
 
         public string DisplayName { get; }
 
         public Task<IReadOnlyList<string>> GetSubjectsAsync(CancellationToken cancellationToken = default) =>
-            CallAsync<IReadOnlyList<string>>("listing subjects", async () => (await _client.GetAllSubjectsAsync().ConfigureAwait(false)).ToList());
+            CallAsync<IReadOnlyList<string>>("listing subjects", async () =>
+            {
+                List<string> subjects = await _client.GetAllSubjectsAsync().ConfigureAwait(false);
+                if (subjects == null || subjects.Any(string.IsNullOrEmpty)) throw new NotTheRegistryApiException();
+                return subjects;
+            });
 
         public Task<IReadOnlyList<int>> GetVersionsAsync(string subject, CancellationToken cancellationToken = default) =>
-            CallAsync<IReadOnlyList<int>>($"listing the versions of '{subject}'", async () =>
+            CallAsync<IReadOnlyList<int>>($"listing the versions of '{Echo.Cut(subject)}'", async () =>
             {
                 try
                 {
-                    List<int> versions = await _client.GetSubjectVersionsAsync(subject).ConfigureAwait(false);
+                    List<int> versions = await _client.GetSubjectVersionsAsync(subject).ConfigureAwait(false)
+                        ?? throw new NotTheRegistryApiException();
                     versions.Sort();
                     return versions;
                 }
@@ -94,9 +112,10 @@ namespace EventGovernance.Registry
             });
 
         public Task<RegisteredSchema> GetSchemaAsync(string subject, int version, CancellationToken cancellationToken = default) =>
-            CallAsync($"reading version {version} of '{subject}'", async () =>
+            CallAsync($"reading version {version} of '{Echo.Cut(subject)}'", async () =>
             {
                 Sr.RegisteredSchema schema = await _client.GetRegisteredSchemaAsync(subject, version, true).ConfigureAwait(false);
+                if (schema?.SchemaString == null) throw new NotTheRegistryApiException();
                 var references = (schema.References ?? new List<Sr.SchemaReference>())
                     .Select(r => new SchemaReference(r.Name, r.Subject, r.Version))
                     .ToList();
@@ -105,7 +124,7 @@ namespace EventGovernance.Registry
             });
 
         public Task<CompatibilityLevel?> GetCompatibilityAsync(string? subject, CancellationToken cancellationToken = default) =>
-            CallAsync(subject == null ? "reading the global compatibility level" : $"reading the compatibility level of '{subject}'", async () =>
+            CallAsync(subject == null ? "reading the global compatibility level" : $"reading the compatibility level of '{Echo.Cut(subject)}'", async () =>
             {
                 try
                 {
@@ -120,7 +139,7 @@ namespace EventGovernance.Registry
 
         public Task<bool?> TestCompatibilityAsync(string subject, SchemaType type, string text,
             IReadOnlyList<SchemaReference> references, CancellationToken cancellationToken = default) =>
-            CallAsync($"checking compatibility for '{subject}'", async () =>
+            CallAsync($"checking compatibility for '{Echo.Cut(subject)}'", async () =>
             {
                 try
                 {
@@ -134,7 +153,7 @@ namespace EventGovernance.Registry
 
         public Task<int> RegisterAsync(string subject, SchemaType type, string text,
             IReadOnlyList<SchemaReference> references, CancellationToken cancellationToken = default) =>
-            CallAsync($"registering '{subject}'", async () =>
+            CallAsync($"registering '{Echo.Cut(subject)}'", async () =>
             {
                 Sr.Schema schema = ToClientSchema(type, text, references);
                 await _client.RegisterSchemaAsync(subject, schema, false).ConfigureAwait(false);
@@ -167,11 +186,20 @@ namespace EventGovernance.Registry
             catch (Sr.SchemaRegistryException e)
             {
                 throw new RegistryUnavailableException(
-                    $"the registry {DisplayName} answered {(int)e.Status} (error {e.ErrorCode}) while {what}: {_secrets.Scrub(e.Message)}");
+                    $"the registry {DisplayName} answered {(int)e.Status} (error {e.ErrorCode}) while {what}: {Echo.Cut(_secrets.Scrub(e.Message))}");
             }
             catch (HttpRequestException e) when (e.Message == "Unauthorized")
             {
                 throw Refused(401);
+            }
+            catch (Exception e) when (IsTooLarge(e))
+            {
+                throw new RegistryUnavailableException(
+                    $"the registry at {DisplayName} answered more than {MaxResponseBytes / (1024 * 1024)} MB while {what}; that is not a Schema Registry answer");
+            }
+            catch (Exception e) when (IsConnectionReset(e))
+            {
+                throw new RegistryUnavailableException($"the connection was reset by the registry at {DisplayName} while {what}");
             }
             catch (HttpRequestException e) when (IsTimeout(e))
             {
@@ -179,11 +207,22 @@ namespace EventGovernance.Registry
             }
             catch (HttpRequestException e)
             {
-                throw new RegistryUnavailableException($"cannot reach the registry {DisplayName} while {what}: {_secrets.Scrub(e.Message)}");
+                throw new RegistryUnavailableException($"cannot reach the registry {DisplayName} while {what}: {Echo.Cut(_secrets.Scrub(e.Message))}");
             }
             catch (OperationCanceledException)
             {
                 throw TimedOut(what);
+            }
+            catch (Exception e) when (IsNotTheRegistryApi(e))
+            {
+                // A 200 whose body is not the JSON the endpoint answers: a proxy's error page, a captive portal,
+                // another service on the port. The body is not repeated: it may be anything, of any size.
+                throw new RegistryUnavailableException(
+                    $"the registry at {DisplayName} answered something that is not Schema Registry's REST API while {what}");
+            }
+            catch (System.IO.IOException e)
+            {
+                throw new RegistryUnavailableException($"cannot reach the registry {DisplayName} while {what}: {Echo.Cut(_secrets.Scrub(e.Message))}");
             }
         }
 
@@ -194,14 +233,34 @@ namespace EventGovernance.Registry
         private RegistryUnavailableException TimedOut(string what) =>
             new RegistryUnavailableException($"the registry {DisplayName} did not answer within {_timeout.TotalSeconds:0.###} s while {what} (after retries)");
 
-        private static bool IsTimeout(Exception e)
+        private static bool IsTimeout(Exception e) => Any(e, inner => inner is OperationCanceledException || inner is TimeoutException);
+
+        private static bool IsConnectionReset(Exception e) =>
+            Any(e, inner => inner is System.Net.Sockets.SocketException socket
+                && (socket.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionReset || socket.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionAborted));
+
+        /// <summary>HttpClient's own error for an answer past <c>MaxResponseContentBufferSize</c> (it has no type of its own).</summary>
+        private static bool IsTooLarge(Exception e) =>
+            Any(e, inner => inner.Message.IndexOf("maximum buffer size", StringComparison.OrdinalIgnoreCase) >= 0);
+
+        /// <summary>What the client throws when a body is not the JSON it expects: not JSON at all, or JSON of another shape.</summary>
+        private static bool IsNotTheRegistryApi(Exception e) =>
+            e is NotTheRegistryApiException || e is Newtonsoft.Json.JsonException || e is FormatException || e is InvalidCastException
+            || e is OverflowException || e is ArgumentException;
+
+        private static bool Any(Exception e, Func<Exception, bool> test)
         {
             for (Exception? inner = e; inner != null; inner = inner.InnerException)
             {
-                if (inner is OperationCanceledException || inner is TimeoutException) return true;
-                if (inner is AggregateException aggregate && aggregate.InnerExceptions.Any(IsTimeout)) return true;
+                if (test(inner)) return true;
+                if (inner is AggregateException aggregate && aggregate.InnerExceptions.Any(x => Any(x, test))) return true;
             }
             return false;
+        }
+
+        /// <summary>An answer that parsed but lacks what every registry answer of its kind has.</summary>
+        private sealed class NotTheRegistryApiException : Exception
+        {
         }
 
         private static Sr.Schema ToClientSchema(SchemaType type, string text, IReadOnlyList<SchemaReference> references) =>

@@ -194,7 +194,7 @@ namespace EventGovernance.Registry
                 }
                 catch (RegistryUnavailableException e)
                 {
-                    throw new SchemaException(schema.Location, $"reference '{reference.Name}' names version {reference.Version} of '{reference.Subject}', which cannot be read: {e.Message}");
+                    throw new SchemaException(schema.Location, $"reference '{Echo.Cut(reference.Name)}' names version {reference.Version} of '{Echo.Cut(reference.Subject)}', which cannot be read: {Echo.Cut(e.Message)}");
                 }
                 sources[reference.Name] = new SchemaSource(target.Text, target.Type, target.Location,
                     await ResolverForAsync(target, depth + 1, cancellationToken).ConfigureAwait(false));

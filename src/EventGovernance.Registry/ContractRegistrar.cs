@@ -156,7 +156,7 @@ namespace EventGovernance.Registry
         {
             IReadOnlyList<int> versions = await _registry.GetVersionsAsync(subject, cancellationToken).ConfigureAwait(false);
             if (versions.Count == 0)
-                throw new RegistryUnavailableException($"referenced subject '{subject}' has no registered version in {_registry.DisplayName}");
+                throw new RegistryUnavailableException($"referenced subject '{Echo.Cut(subject)}' has no registered version in {_registry.DisplayName}");
             return versions[versions.Count - 1];
         }
 

@@ -74,7 +74,7 @@ namespace EventGovernance.Registry
         public Task<RegisteredSchema> GetSchemaAsync(string subject, int version, CancellationToken cancellationToken = default)
         {
             if (!ListVersionFiles(subject).TryGetValue(version, out string? file))
-                throw new RegistryUnavailableException($"subject '{subject}' has no version {version} in the embedded registry at {Root}");
+                throw new RegistryUnavailableException($"subject '{Echo.Cut(subject)}' has no version {version} in the embedded registry at {Echo.Cut(Root)}");
             SchemaType type = SchemaTypes.FromFileName(file)!.Value;
             string text = ReadText(file);
             string referencesFile = ReferencesFile(subject, version);

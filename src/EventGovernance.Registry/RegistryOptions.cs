@@ -22,16 +22,39 @@ namespace EventGovernance.Registry
         /// <summary>A PEM file of CA certificates to trust for an https registry with a private CA (else the system's trust store).</summary>
         public string? SslCaLocation { get; set; }
 
-        /// <summary>How long one HTTP request may take.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+        // The defaults are the build's: the gate asks a remote registry on every build, so a registry that
+        // hangs must cost seconds, not minutes. Worst case with them: two attempts of DefaultTimeout plus one
+        // wait (about 11 s), after which the first failed request ends the whole check.
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+        public const int DefaultMaxRetries = 1;
 
-        /// <summary>How often a request that failed for a transient reason (network, 408/429/5xx) is tried again.</summary>
-        public int MaxRetries { get; set; } = 3;
+        /// <summary>How long one HTTP request may take, from sending it to the last byte of the answer.</summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+        /// <summary>How often a request that failed for a transient reason (network, timeout, 408/429/5xx) is tried again.</summary>
+        public int MaxRetries { get; set; } = DefaultMaxRetries;
 
         /// <summary>First wait before a retry; later waits back off exponentially (with jitter) up to <see cref="MaxRetryWait"/>.</summary>
-        public TimeSpan RetryWait { get; set; } = TimeSpan.FromSeconds(1);
+        public TimeSpan RetryWait { get; set; } = TimeSpan.FromMilliseconds(500);
 
-        public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(20);
+        public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>The most retries accepted: more only multiplies how long a dead registry stalls the build.</summary>
+        public const int MaxRetriesAllowed = 10;
+
+        /// <summary>A timeout in seconds (a positive number, invariant culture: <c>1</c>, <c>2.5</c>); null when it is not one.</summary>
+        public static TimeSpan? ParseTimeout(string? text)
+        {
+            if (!double.TryParse((text ?? "").Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds)
+                || !(seconds > 0) || seconds > int.MaxValue / 1000.0)
+                return null;
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        /// <summary>A retry count (a whole number from 0 to <see cref="MaxRetriesAllowed"/>); null when it is not one.</summary>
+        public static int? ParseRetries(string? text) =>
+            int.TryParse((text ?? "").Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count)
+            && count <= MaxRetriesAllowed ? count : (int?)null;
 
         /// <summary>True when <see cref="Location"/> names a Confluent Schema Registry.</summary>
         public bool IsRemote => IsUrl(Location);

@@ -191,6 +191,52 @@ public sealed class BuildGateEndToEndTests
             Assert.True(!result.Output.Contains(password, StringComparison.Ordinal), "the password appears in the build output. " + result.Describe());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_protobuf_contract_nested_thousands_deep_fails_with_EG1002_instead_of_crashing_the_build(bool outOfProcess)
+    {
+        // Before the depth limit this overflowed the stack: the build died with exit 134 in process and hung out of process.
+        var text = new System.Text.StringBuilder("syntax = \"proto3\";\n");
+        for (int i = 0; i < 10_000; i++) text.Append("message M").Append(i).Append(" {\n");
+        text.Append("int32 leaf = 1;\n");
+        for (int i = 0; i < 10_000; i++) text.Append("}\n");
+        File.WriteAllText(ContractPath(Path.Combine("contracts", "deep.proto")), text.ToString());
+
+        ProcessResult result = outOfProcess ? _project.Build("EventGovernanceTaskOutOfProcess=true") : _project.Build();
+
+        AssertFailed(result);
+        AssertOutputMatches(result, @"contracts[/\\]deep\.proto\(130,14\): error EG1002: subject 'deep': the schema nests deeper than 128 levels");
+        Assert.True(!result.Output.Contains("Stack overflow", StringComparison.Ordinal) && !result.Output.Contains("   at ", StringComparison.Ordinal),
+            "the build output should hold no stack trace. " + result.Describe());
+    }
+
+    [Theory]
+    [InlineData(Misbehavior.Hang, "did not answer within 1 s")]
+    [InlineData(Misbehavior.Garbage, "answered something that is not Schema Registry's REST API")]
+    public void A_hanging_or_garbage_remote_registry_is_EG1003_within_the_timeout(Misbehavior behavior, string expected)
+    {
+        const string password = "Pa55-e2e-mis-77ab";
+        using var registry = new MisbehavingRegistry(behavior);
+        ProcessResult result = _project.Build("EventGovernanceRegistry=" + registry.Url, "EventGovernanceRegistryBasicAuth=e2e-user:" + password,
+            "EventGovernanceRegistryTimeout=1", "EventGovernanceRegistryRetries=0", "CI=true");
+
+        AssertFailed(result);
+        AssertOutputContains(result, "error EG1003: the schema registry is unavailable");
+        AssertOutputContains(result, expected);
+        Assert.True(!result.Output.Contains("EG1000", StringComparison.Ordinal), "the registry's failure is not ours. " + result.Describe());
+        Assert.True(!result.Output.Contains(password, StringComparison.Ordinal), "the password appears in the build output. " + result.Describe());
+        Assert.Contains(registry.Requests, r => r.Contains("Authorization: Basic ", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_bad_registry_timeout_property_is_EG1004_naming_it()
+    {
+        ProcessResult result = _project.Build("EventGovernanceRegistryTimeout=soon");
+        AssertFailed(result);
+        AssertOutputContains(result, "error EG1004: EventGovernanceRegistryTimeout is 'soon'; expected a positive number of seconds");
+    }
+
     [Fact]
     public void Project_without_contracts_builds_and_says_where_it_looked()
     {

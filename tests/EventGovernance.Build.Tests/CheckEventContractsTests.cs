@@ -222,6 +222,83 @@ public sealed class CheckEventContractsTests : IDisposable
         Assert.DoesNotContain("tok-4f9a1c77e2", engine.Transcript);
     }
 
+    [Theory]
+    [InlineData("Timeout", "0", "EventGovernanceRegistryTimeout is '0'; expected a positive number of seconds")]
+    [InlineData("Timeout", "soon", "EventGovernanceRegistryTimeout is 'soon'; expected a positive number of seconds")]
+    [InlineData("Retries", "-1", "EventGovernanceRegistryRetries is '-1'; expected a whole number from 0 to 10")]
+    [InlineData("Retries", "11", "EventGovernanceRegistryRetries is '11'; expected a whole number from 0 to 10")]
+    [InlineData("Policy", "loose", "EventGovernancePolicy is 'loose'; expected strict or lenient")]
+    public void A_bad_timeout_retries_or_policy_is_EG1004_naming_the_property(string parameter, string value, string expected)
+    {
+        var (task, engine) = NewTask(EmbeddedRegistryWithOrderPlaced(), "contracts/order-placed.schema.json");
+        if (parameter == "Timeout") task.RegistryTimeout = value;
+        else if (parameter == "Retries") task.RegistryRetries = value;
+        else task.Policy = value;
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("EG1004", error.Code);
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void The_policy_property_selects_the_JSON_Schema_policy()
+    {
+        string registry = EmbeddedRegistryWithOrderPlaced();
+        // Removing a property from a closed content model breaks STRICT only.
+        Write("contracts/order-placed.schema.json", RegisteredV1.Replace(",\n    \"total\": { \"type\": \"number\" }", ""));
+        Assert.DoesNotContain("total", File.ReadAllText(Path.Combine(_project, "contracts/order-placed.schema.json")));
+
+        var (strict, strictEngine) = NewTask(registry, "contracts/order-placed.schema.json");
+        Assert.False(strict.Execute());
+        Assert.Contains(strictEngine.Errors, e => e.Code == "EG1001" && e.Message!.Contains("PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL"));
+
+        var (lenient, lenientEngine) = NewTask(registry, "contracts/order-placed.schema.json");
+        lenient.Policy = "LENIENT";
+        Assert.True(lenient.Execute(), lenientEngine.Transcript);
+        Assert.Empty(lenientEngine.Errors);
+    }
+
+    [Theory]
+    [InlineData(Misbehavior.Hang, "did not answer within 1 s")]
+    [InlineData(Misbehavior.Reset, "the connection was reset")]
+    [InlineData(Misbehavior.Garbage, "answered something that is not Schema Registry's REST API")]
+    [InlineData(Misbehavior.Huge, "answered more than 16 MB")]
+    public async System.Threading.Tasks.Task A_misbehaving_registry_is_EG1003_within_the_timeout_and_without_credentials(Misbehavior behavior, string expected)
+    {
+        using var server = new MisbehavingRegistry(behavior);
+        Write("contracts/order-placed.schema.json", RegisteredV1);
+        var (task, engine) = NewTask(server.Url, "contracts/order-placed.schema.json");
+        task.ContinuousIntegration = "true";
+        task.BasicAuth = "gate-user:Mis-Secret-Pw";
+        task.RegistryTimeout = "1";
+        task.RegistryRetries = "0";
+
+        // A generous bound: far above one 1 s attempt, far below a hang.
+        bool passed = await System.Threading.Tasks.Task.Run(task.Execute).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.False(passed);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("EG1003", error.Code);
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain("Mis-Secret-Pw", engine.Transcript);
+        Assert.Contains(server.Requests, r => r.Contains("Authorization: Basic ", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_misbehaving_registry_with_a_bearer_token_never_shows_it()
+    {
+        using var server = new MisbehavingRegistry(Misbehavior.Garbage);
+        Write("contracts/order-placed.schema.json", RegisteredV1);
+        var (task, engine) = NewTask(server.Url, "contracts/order-placed.schema.json");
+        task.BearerToken = "tok-mis-2b7e11";
+        task.RegistryTimeout = "1";
+        task.RegistryRetries = "0";
+        Assert.True(await System.Threading.Tasks.Task.Run(task.Execute).WaitAsync(TimeSpan.FromSeconds(60)), engine.Transcript);
+        Assert.Equal("EG1003", Assert.Single(engine.Warnings).Code);
+        Assert.DoesNotContain("tok-mis-2b7e11", engine.Transcript);
+        Assert.Contains(server.Requests, r => r.Contains("Authorization: Bearer ", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>A local port nothing listens on: connecting is refused at once.</summary>
     private static int ClosedPort()
     {

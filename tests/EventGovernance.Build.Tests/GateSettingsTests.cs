@@ -42,3 +42,33 @@ public class GateSettingsTests
     public void Http_urls_are_remote_registries_and_anything_else_a_directory(string registry, bool remote) =>
         Assert.Equal(remote, GateSettings.IsRemote(registry));
 }
+
+public class RemoteSettingsTests
+{
+    [Fact]
+    public void Empty_values_keep_the_defaults()
+    {
+        Assert.True(GateSettings.TryParseRemoteSettings(null, " ", "", out RemoteSettings settings, out string? problem), problem);
+        Assert.Null(settings.Timeout);
+        Assert.Null(settings.Retries);
+        Assert.Equal(JsonCompatibilityPolicy.Strict, settings.Policy);
+    }
+
+    [Fact]
+    public void Values_parse_like_the_cli_options()
+    {
+        Assert.True(GateSettings.TryParseRemoteSettings("2.5", "0", "Lenient", out RemoteSettings settings, out _));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), settings.Timeout);
+        Assert.Equal(0, settings.Retries);
+        Assert.Equal(JsonCompatibilityPolicy.Lenient, settings.Policy);
+    }
+
+    [Fact]
+    public void A_huge_bad_value_is_cut_in_the_message()
+    {
+        string value = new string('9', 100_000) + "x";
+        Assert.False(GateSettings.TryParseRemoteSettings(value, null, null, out _, out string? problem));
+        Assert.True(problem!.Length < 400, problem.Length.ToString());
+        Assert.StartsWith("EventGovernanceRegistryTimeout is '999", problem);
+    }
+}

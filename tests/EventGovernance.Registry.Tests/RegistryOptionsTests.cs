@@ -19,8 +19,8 @@ namespace EventGovernance.Registry.Tests
                 Assert.Equal(("https://env.example", "u:p", "tok"), (fromEnv.Location, fromEnv.BasicAuthUserInfo, fromEnv.BearerToken));
                 Assert.True(fromEnv.IsRemote);
                 Assert.Equal("registry-dir", RegistryOptions.FromEnvironment("registry-dir").Location);
-                Assert.Equal(TimeSpan.FromSeconds(30), fromEnv.Timeout);
-                Assert.Equal(3, fromEnv.MaxRetries);
+                Assert.Equal(TimeSpan.FromSeconds(5), fromEnv.Timeout);
+                Assert.Equal(1, fromEnv.MaxRetries);
             }
             finally
             {

@@ -13,17 +13,22 @@ namespace EventGovernance.Compatibility.Protobuf
         private readonly List<string> _path;
         private readonly HashSet<ProtoMessage> _inProgress;
 
+        // How many imported types are being compared in place, one inside the other. Each level recurses,
+        // so a long chain of field types moved between files is bounded like nesting is.
+        private readonly int _importedDepth;
+
         public ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update)
-            : this(original, update, new List<string>(), new HashSet<ProtoMessage>())
+            : this(original, update, new List<string>(), new HashSet<ProtoMessage>(), 0)
         {
         }
 
-        private ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update, List<string> path, HashSet<ProtoMessage> inProgress)
+        private ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update, List<string> path, HashSet<ProtoMessage> inProgress, int importedDepth)
         {
             Original = original;
             Update = update;
             _path = path;
             _inProgress = inProgress;
+            _importedDepth = importedDepth;
         }
 
         public ProtobufParsedSchema Original { get; }
@@ -33,8 +38,14 @@ namespace EventGovernance.Compatibility.Protobuf
         public bool IsCompatible => Differences.All(d => d.IsCompatible);
 
         /// <summary>A context for comparing an imported type in place, with paths rooted at its local name.</summary>
-        public ProtoDiffContext ForImportedType(string localName) =>
-            new ProtoDiffContext(Original, Update, localName.Split('.').ToList(), new HashSet<ProtoMessage>(_inProgress));
+        /// <param name="at">The field whose type is compared, where a chain that goes too deep is reported.</param>
+        public ProtoDiffContext ForImportedType(string localName, SourceLocation? at)
+        {
+            if (_importedDepth >= ProtoNestingLimit.MaxNesting)
+                throw new SchemaException(at?.File, at?.Line ?? 0, at?.Column ?? 0,
+                    $"field types chain through more than {ProtoNestingLimit.MaxNesting} types defined in other files; refusing to compare them");
+            return new ProtoDiffContext(Original, Update, localName.Split('.').ToList(), new HashSet<ProtoMessage>(_inProgress), _importedDepth + 1);
+        }
 
         public ProtoTypeEntry? OriginalType(string fullName) => Original.Types.TryGetValue(fullName, out ProtoTypeEntry? t) ? t : null;
         public ProtoTypeEntry? UpdateType(string fullName) => Update.Types.TryGetValue(fullName, out ProtoTypeEntry? t) ? t : null;

@@ -136,7 +136,7 @@ namespace EventGovernance.Compatibility.Protobuf
             }
             if (originalType?.Message == null || updateType?.Message == null || originalType.File.IsSameOrigin(updateType.File)) return;
 
-            ProtoDiffContext inner = ctx.ForImportedType(originalName);
+            ProtoDiffContext inner = ctx.ForImportedType(originalName, updateField.Location);
             ProtoSchemaDiff.CompareMessage(inner, originalType.Message, updateType.Message);
             ctx.Differences.AddRange(inner.Differences);
             if (!inner.IsCompatible)

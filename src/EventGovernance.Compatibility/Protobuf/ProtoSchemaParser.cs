@@ -45,6 +45,7 @@ namespace EventGovernance.Compatibility.Protobuf
         {
             string rootName = source.Path == null ? DefaultRootName : Path.GetFileName(source.Path);
             if (string.IsNullOrEmpty(rootName)) rootName = DefaultRootName;
+            ProtoNestingLimit.Check(source.Text, source.Path ?? rootName);
             var root = new SourceFile(rootName, source, ProtoSourceIndex.Build(source.Text));
             Dictionary<string, SourceFile> files = CollectImports(root);
             RejectImportCycles(root, files);
@@ -107,6 +108,7 @@ namespace EventGovernance.Compatibility.Protobuf
                             ?? throw new SchemaException(file.DisplayPath, import.Line, import.Column,
                                 $"import \"{import.Name}\" cannot be found: {e.Problem}", e);
                     }
+                    ProtoNestingLimit.Check(resolved.Text, resolved.Path ?? import.Name);
                     var imported = new SourceFile(import.Name, resolved, ProtoSourceIndex.Build(resolved.Text));
                     files[import.Name] = imported;
                     pending.Enqueue(imported);
@@ -115,7 +117,11 @@ namespace EventGovernance.Compatibility.Protobuf
             return files;
         }
 
-        /// <summary>protoc refuses a file that imports itself, directly or not; protobuf-net would accept it.</summary>
+        /// <summary>
+        /// protoc refuses a file that imports itself, directly or not; protobuf-net would accept it. A chain of
+        /// imports deeper than <see cref="ProtoNestingLimit.MaxNesting"/> is refused too: this walk and
+        /// protobuf-net's both recurse along it.
+        /// </summary>
         private static void RejectImportCycles(SourceFile root, Dictionary<string, SourceFile> files)
         {
             var done = new HashSet<string>(StringComparer.Ordinal);
@@ -124,6 +130,12 @@ namespace EventGovernance.Compatibility.Protobuf
             void Visit(SourceFile file)
             {
                 chain.Add(file.Name);
+                if (chain.Count > ProtoNestingLimit.MaxNesting)
+                {
+                    ProtoImport first = root.Index.Imports.First(i => i.Name == chain[1]);
+                    throw new SchemaException(root.DisplayPath, first.Line, first.Column,
+                        $"imports chain more than {ProtoNestingLimit.MaxNesting} files deep (starting with \"{first.Name}\")");
+                }
                 foreach (ProtoImport import in file.Index.Imports)
                 {
                     if (!files.TryGetValue(import.Name, out SourceFile? next) || done.Contains(next.Name)) continue;
