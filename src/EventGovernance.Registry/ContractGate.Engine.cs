@@ -90,7 +90,7 @@ namespace EventGovernance.Registry
                 RequireRegistrableReferences(contract, newDependencies, null);
                 return new GateEvaluation(
                     new ContractResult(contract, ContractStatus.New, level, Array.Empty<Difference>(),
-                        $"new subject '{contract.Subject}': nothing registered to break"),
+                        $"new subject '{contract.Subject}': nothing registered to break", referencedFiles: recorder.ResolvedFiles()),
                     candidate.Text, newDependencies, null);
             }
 
@@ -103,7 +103,7 @@ namespace EventGovernance.Registry
             {
                 return new GateEvaluation(
                     new ContractResult(contract, ContractStatus.Unchanged, level, Array.Empty<Difference>(),
-                        $"identical to version {latestVersion} of '{contract.Subject}'"),
+                        $"identical to version {latestVersion} of '{contract.Subject}'", referencedFiles: recorder.ResolvedFiles()),
                     candidate.Text, Dependencies(recorder, fullPath, byPath), latestVersion);
             }
 
@@ -154,7 +154,8 @@ namespace EventGovernance.Registry
                     : $"; the registry {_registry.DisplayName} rejects it although our engine found no breaking change: the registry's verdict wins";
             }
             return new GateEvaluation(
-                new ContractResult(contract, compatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, differences, message, null, theirs),
+                new ContractResult(contract, compatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, differences, message, null, theirs,
+                    recorder.ResolvedFiles()),
                 candidate.Text, dependencies, latestVersion);
         }
 
@@ -399,7 +400,17 @@ namespace EventGovernance.Registry
             SchemaSource found = _avroNames && IsAvroFullName(reference) ? ResolveAvroName(reference, from) : _inner.Resolve(reference, from);
             string? resolved = found.Path == null ? null : Path.GetFullPath(found.Path);
             lock (_resolved) _resolved.Add((from.Path == null ? null : Path.GetFullPath(from.Path), reference, resolved));
-            return found;
+            // The referenced file's own references resolve through here too, so files further down are recorded.
+            return new SchemaSource(found.Text, found.Type, found.Path, this);
+        }
+
+        /// <summary>Every file resolved so far, at any depth, in first-use order.</summary>
+        public IReadOnlyList<string> ResolvedFiles()
+        {
+            lock (_resolved)
+            {
+                return _resolved.Where(r => r.ResolvedPath != null).Select(r => r.ResolvedPath!).Distinct(StringComparer.Ordinal).ToList();
+            }
         }
 
         private SchemaSource ResolveAvroName(string fullName, SchemaSource from)
