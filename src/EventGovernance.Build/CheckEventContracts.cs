@@ -71,6 +71,13 @@ namespace EventGovernance.Build
         [Output]
         public bool Checked { get; set; }
 
+        /// <summary>
+        /// Every file the checked contracts reference, at any depth (full paths). The targets feed them back
+        /// as inputs of the incremental check, since a referenced file need not be an EventContract item.
+        /// </summary>
+        [Output]
+        public ITaskItem[] ReferencedFiles { get; set; } = Array.Empty<ITaskItem>();
+
         public void Cancel() => _cancel.Cancel();
 
         /// <summary>Masks credentials in anything logged.</summary>
@@ -189,6 +196,8 @@ namespace EventGovernance.Build
                 (registry as IDisposable)?.Dispose();
             }
 
+            ReferencedFiles = results.SelectMany(r => r.ReferencedFiles).Distinct(StringComparer.Ordinal)
+                .Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
             bool passed = Report(results, registryName);
             Checked = passed;
             return Conclude(passed, registryName);

@@ -75,10 +75,14 @@ namespace EventGovernance.Registry
 
             // The candidate: read and parsed with references resolved inside the contracts root only.
             string root = _options.ContractsRoot ?? Path.GetDirectoryName(fullPath)!;
-            var recorder = new RecordingResolver(new ContractsRootResolver(root, AvroSearchDirectories(contract, byPath)), avroNames: contract.Type == SchemaType.Avro);
+            var local = new ContractsRootResolver(root, AvroSearchDirectories(contract, byPath));
+            var recorder = new RecordingResolver(local, avroNames: contract.Type == SchemaType.Avro);
+            // Looks up referenced files by the names the registry uses, without adding to what the recorder learnt.
+            var lookup = new RecordingResolver(local, avroNames: contract.Type == SchemaType.Avro);
             ISchemaFormat format = _formats(contract.Type);
             SchemaSource candidate = SchemaSource.FromFile(fullPath, contract.Type, recorder);
             ParsedSchema parsed = format.Parse(candidate);
+            if (contract.Type == SchemaType.Json) UnreachedJsonReferences.Resolve(candidate, recorder);
 
             if (versions.Count == 0)
             {
@@ -86,17 +90,20 @@ namespace EventGovernance.Registry
                 RequireRegistrableReferences(contract, newDependencies, null);
                 return new GateEvaluation(
                     new ContractResult(contract, ContractStatus.New, level, Array.Empty<Difference>(),
-                        $"new subject '{contract.Subject}': nothing registered to break"),
+                        $"new subject '{contract.Subject}': nothing registered to break", referencedFiles: recorder.ResolvedFiles()),
                     candidate.Text, newDependencies, null);
             }
 
             int latestVersion = versions[versions.Count - 1];
             RegisteredSchema latest = await _registry.GetSchemaAsync(contract.Subject, latestVersion, cancellationToken).ConfigureAwait(false);
-            if (latest.Type == contract.Type && EmbeddedRegistry.SameText(latest.Text, candidate.Text))
+            // The registry identifies a schema by its text and its references: unchanged means the same text
+            // and every reference resolving here to the content it names there, all the way down.
+            bool sameText = latest.Type == contract.Type && EmbeddedRegistry.SameText(latest.Text, candidate.Text);
+            if (sameText && await SameResolvedContentAsync(candidate, latest, lookup, 0, cancellationToken).ConfigureAwait(false))
             {
                 return new GateEvaluation(
                     new ContractResult(contract, ContractStatus.Unchanged, level, Array.Empty<Difference>(),
-                        $"identical to version {latestVersion} of '{contract.Subject}'"),
+                        $"identical to version {latestVersion} of '{contract.Subject}'", referencedFiles: recorder.ResolvedFiles()),
                     candidate.Text, Dependencies(recorder, fullPath, byPath), latestVersion);
             }
 
@@ -122,12 +129,24 @@ namespace EventGovernance.Registry
             bool ours = result.IsCompatible;
             bool? theirs = null;
             IReadOnlyList<SchemaReference>? references = await RegisteredReferencesAsync(dependencies, cancellationToken).ConfigureAwait(false);
-            if (references != null)
+            // The registry resolves references at their registered versions: when a referenced contract changed
+            // here, its verdict would be about the old referenced content, so it is not asked at all.
+            IReadOnlyList<string> changedHere = references == null || !RegistryJudges
+                ? Array.Empty<string>()
+                : await ChangedReferencedSubjectsAsync(candidate, references, lookup, cancellationToken).ConfigureAwait(false);
+            if (references != null && changedHere.Count == 0)
                 theirs = await _registry.TestCompatibilityAsync(contract.Subject, contract.Type, candidate.Text, references, cancellationToken).ConfigureAwait(false);
 
             bool compatible = theirs ?? ours;
             if (compatible) RequireRegistrableReferences(contract, dependencies, latest); // a breaking change is reported as such first
             string message = Summary(contract, level, result, latestVersion, compatible);
+            if (sameText) message += "; its own text is unchanged, but the schemas it references changed";
+            if (changedHere.Count > 0)
+            {
+                message += $"; the registry {_registry.DisplayName} was not asked: it would judge against the registered version of "
+                    + string.Join(", ", changedHere.Select(s => $"'{s}'"))
+                    + ", which changed here and is not registered yet, so our engine's verdict stands";
+            }
             if (theirs != null && theirs != ours)
             {
                 message += theirs.Value
@@ -135,9 +154,13 @@ namespace EventGovernance.Registry
                     : $"; the registry {_registry.DisplayName} rejects it although our engine found no breaking change: the registry's verdict wins";
             }
             return new GateEvaluation(
-                new ContractResult(contract, compatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, differences, message, null, theirs),
+                new ContractResult(contract, compatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, differences, message, null, theirs,
+                    recorder.ResolvedFiles()),
                 candidate.Text, dependencies, latestVersion);
         }
+
+        /// <summary>The embedded registry has no verdict of its own (our engine is the judge there): nothing to ask it.</summary>
+        private bool RegistryJudges => !(_registry is EmbeddedRegistry);
 
         /// <summary>
         /// An Avro contract names another contract's type by full name, not by path, so the file named after
@@ -187,19 +210,72 @@ namespace EventGovernance.Registry
             var sources = new Dictionary<string, SchemaSource>(StringComparer.Ordinal);
             foreach (SchemaReference reference in schema.References)
             {
-                RegisteredSchema target;
-                try
-                {
-                    target = await _registry.GetSchemaAsync(reference.Subject, reference.Version, cancellationToken).ConfigureAwait(false);
-                }
-                catch (RegistryUnavailableException e)
-                {
-                    throw new SchemaException(schema.Location, $"reference '{Echo.Cut(reference.Name)}' names version {reference.Version} of '{Echo.Cut(reference.Subject)}', which cannot be read: {Echo.Cut(e.Message)}");
-                }
+                RegisteredSchema target = await ReferencedAsync(schema, reference, cancellationToken).ConfigureAwait(false);
                 sources[reference.Name] = new SchemaSource(target.Text, target.Type, target.Location,
                     await ResolverForAsync(target, depth + 1, cancellationToken).ConfigureAwait(false));
             }
             return new InMemoryReferenceResolver(sources);
+        }
+
+        /// <summary>
+        /// True when <paramref name="local"/> has the registered version's text and each of its references
+        /// (by name) resolves here to a file with the same content as the version it names, recursively.
+        /// </summary>
+        private async Task<bool> SameResolvedContentAsync(SchemaSource local, RegisteredSchema registered, IReferenceResolver lookup,
+            int depth, CancellationToken cancellationToken)
+        {
+            if (!EmbeddedRegistry.SameText(registered.Text, local.Text)) return false;
+            if (registered.References.Count == 0) return true;
+            if (depth >= MaxReferenceDepth)
+                throw new SchemaException(registered.Location, $"schema references nest deeper than {MaxReferenceDepth} levels (a cycle?)");
+            foreach (SchemaReference reference in registered.References)
+            {
+                SchemaSource? here = LocalReference(lookup, reference.Name, local);
+                // Not a file here, yet the same text parsed: the name is one the engine supplies (a well-known import).
+                if (here == null) continue;
+                RegisteredSchema there = await ReferencedAsync(registered, reference, cancellationToken).ConfigureAwait(false);
+                if (!await SameResolvedContentAsync(here, there, lookup, depth + 1, cancellationToken).ConfigureAwait(false)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>The referenced subjects whose content here differs from the version the references name.</summary>
+        private async Task<IReadOnlyList<string>> ChangedReferencedSubjectsAsync(SchemaSource candidate, IReadOnlyList<SchemaReference> references,
+            IReferenceResolver lookup, CancellationToken cancellationToken)
+        {
+            var changed = new List<string>();
+            foreach (SchemaReference reference in references)
+            {
+                SchemaSource? here = LocalReference(lookup, reference.Name, candidate);
+                RegisteredSchema there = await _registry.GetSchemaAsync(reference.Subject, reference.Version, cancellationToken).ConfigureAwait(false);
+                if (here == null || !await SameResolvedContentAsync(here, there, lookup, 1, cancellationToken).ConfigureAwait(false))
+                    changed.Add(reference.Subject);
+            }
+            return changed;
+        }
+
+        private static SchemaSource? LocalReference(IReferenceResolver lookup, string name, SchemaSource from)
+        {
+            try
+            {
+                return lookup.Resolve(name, from);
+            }
+            catch (SchemaException)
+            {
+                return null;
+            }
+        }
+
+        private async Task<RegisteredSchema> ReferencedAsync(RegisteredSchema schema, SchemaReference reference, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _registry.GetSchemaAsync(reference.Subject, reference.Version, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RegistryUnavailableException e)
+            {
+                throw new SchemaException(schema.Location, $"reference '{Echo.Cut(reference.Name)}' names version {reference.Version} of '{Echo.Cut(reference.Subject)}', which cannot be read: {Echo.Cut(e.Message)}");
+            }
         }
 
         /// <summary>
@@ -324,7 +400,17 @@ namespace EventGovernance.Registry
             SchemaSource found = _avroNames && IsAvroFullName(reference) ? ResolveAvroName(reference, from) : _inner.Resolve(reference, from);
             string? resolved = found.Path == null ? null : Path.GetFullPath(found.Path);
             lock (_resolved) _resolved.Add((from.Path == null ? null : Path.GetFullPath(from.Path), reference, resolved));
-            return found;
+            // The referenced file's own references resolve through here too, so files further down are recorded.
+            return new SchemaSource(found.Text, found.Type, found.Path, this);
+        }
+
+        /// <summary>Every file resolved so far, at any depth, in first-use order.</summary>
+        public IReadOnlyList<string> ResolvedFiles()
+        {
+            lock (_resolved)
+            {
+                return _resolved.Where(r => r.ResolvedPath != null).Select(r => r.ResolvedPath!).Distinct(StringComparer.Ordinal).ToList();
+            }
         }
 
         private SchemaSource ResolveAvroName(string fullName, SchemaSource from)

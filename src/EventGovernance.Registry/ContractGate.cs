@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -48,8 +49,10 @@ namespace EventGovernance.Registry
     public sealed class ContractResult
     {
         public ContractResult(Contract contract, ContractStatus status, CompatibilityLevel level,
-            IReadOnlyList<Difference> differences, string message, SchemaException? error = null, bool? registryVerdict = null)
+            IReadOnlyList<Difference> differences, string message, SchemaException? error = null, bool? registryVerdict = null,
+            IReadOnlyList<string>? referencedFiles = null)
         {
+            ReferencedFiles = referencedFiles ?? Array.Empty<string>();
             Contract = contract;
             Status = status;
             Level = level;
@@ -75,6 +78,12 @@ namespace EventGovernance.Registry
 
         /// <summary>A remote registry's own verdict (null for the embedded registry). When it disagrees with ours, it wins and <see cref="Message"/> says so.</summary>
         public bool? RegistryVerdict { get; }
+
+        /// <summary>
+        /// Full paths of the files the contract references, at any depth, whether they are contracts or not:
+        /// a change to any of them changes the contract (the build's incremental check watches them).
+        /// </summary>
+        public IReadOnlyList<string> ReferencedFiles { get; }
     }
 
     public sealed class GateOptions

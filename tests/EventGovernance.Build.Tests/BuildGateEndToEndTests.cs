@@ -134,6 +134,52 @@ public sealed class BuildGateEndToEndTests
     }
 
     [Fact]
+    public void A_change_only_in_a_referenced_file_fails_the_contracts_referencing_it_in_every_format()
+    {
+        // Each shared envelope is a contract of its own; the events use it through $ref, a named type and an import.
+        string jsonEnvelope = Path.Combine("contracts", "envelope", "envelope.schema.json");
+        string avroEnvelope = Path.Combine("contracts", "envelope", "eventgovernance.envelope.EventEnvelope.avsc");
+        string protoEnvelope = Path.Combine("contracts", "envelope", "event-envelope.proto");
+        Edit(jsonEnvelope, "\"event_version\": {\n      \"type\": \"integer\"", "\"event_version\": {\n      \"type\": \"string\"");
+        Edit(avroEnvelope, "\"name\": \"event_version\",\n      \"type\": \"int\"", "\"name\": \"event_version\",\n      \"type\": \"string\"");
+        Edit(protoEnvelope, "int32 event_version = 3;", "string event_version = 3;");
+
+        ProcessResult result = _project.Build();
+
+        AssertFailed(result);
+        // order-shipped, order-paid and order-delivered are identical to their registered text; the error is at the changed line of the referenced file.
+        AssertOutputMatches(result, Regex.Escape($"{jsonEnvelope}({LineOf(ContractPath(jsonEnvelope), "\"event_version\": {")},") + @"\d+\): error EG1001: subject 'order-shipped' breaks BACKWARD");
+        AssertOutputMatches(result, Regex.Escape($"{avroEnvelope}({LineOf(ContractPath(avroEnvelope), "\"event_version\"") + 1},") + @"\d+\): error EG1001: subject 'order-paid' breaks BACKWARD");
+        AssertOutputMatches(result, Regex.Escape($"{protoEnvelope}({LineOf(ContractPath(protoEnvelope), "event_version")},") + @"\d+\): error EG1001: subject 'order-delivered' breaks BACKWARD");
+    }
+
+    [Fact]
+    public void Incremental_build_checks_again_when_only_a_referenced_file_that_is_not_an_item_changed()
+    {
+        // The JSON envelope is referenced by the order events but is not an EventContract item here.
+        string targets = Path.Combine(_project.ProjectDirectory, "Directory.Build.targets");
+        string original = File.ReadAllText(targets);
+        File.WriteAllText(targets, "<Project>\n  <ItemGroup>\n    <EventContract Remove=\"contracts/envelope/envelope.schema.json\" />\n  </ItemGroup>\n</Project>\n");
+        try
+        {
+            AssertSucceeded(_project.Build());
+            ProcessResult skipped = _project.Build();
+            AssertSucceeded(skipped);
+            AssertOutputContains(skipped, $"Skipping target \"{CheckTarget}\" because all output files are up-to-date");
+
+            string envelope = Path.Combine("contracts", "envelope", "envelope.schema.json");
+            Edit(envelope, "\"event_version\": {\n      \"type\": \"integer\"", "\"event_version\": {\n      \"type\": \"string\"");
+            ProcessResult changed = _project.Build();
+            AssertFailed(changed);
+            AssertOutputMatches(changed, Regex.Escape($"{envelope}(") + @"\d+,\d+\): error EG1001: subject 'order-shipped' breaks BACKWARD");
+        }
+        finally
+        {
+            File.WriteAllText(targets, original);
+        }
+    }
+
+    [Fact]
     public void Out_of_process_task_host_reports_the_same_error()
     {
         Edit(OrderPlaced, "\"total\": {\n          \"type\": \"number\",", "\"total\": {\n          \"type\": \"string\",");
