@@ -6,25 +6,46 @@ namespace EventGovernance.Compatibility.Protobuf
     /// <summary>
     /// State of one comparison: both schemas' type tables, the current path (<c>#/Message/oneof/3</c>),
     /// the messages being compared (so recursive types terminate) and the differences found so far.
-    /// In messages, "writer" is the original schema and "reader" the update (BACKWARD's roles).
+    /// Messages say what the user's new version changed: in a BACKWARD check the update is the new version,
+    /// in a FORWARD check the original is (see <see cref="Removed"/>, <see cref="FromTo"/>).
     /// </summary>
     internal sealed class ProtoDiffContext
     {
         private readonly List<string> _path;
         private readonly HashSet<ProtoMessage> _inProgress;
 
-        public ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update)
-            : this(original, update, new List<string>(), new HashSet<ProtoMessage>())
+        public ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update, bool originalIsNew = false)
+            : this(original, update, new List<string>(), new HashSet<ProtoMessage>(), originalIsNew)
         {
         }
 
-        private ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update, List<string> path, HashSet<ProtoMessage> inProgress)
+        private ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update, List<string> path, HashSet<ProtoMessage> inProgress, bool originalIsNew)
         {
             Original = original;
             Update = update;
             _path = path;
             _inProgress = inProgress;
+            OriginalIsNew = originalIsNew;
         }
+
+        /// <summary>True in a FORWARD check: the original is the user's new version and the update the registered one.</summary>
+        public bool OriginalIsNew { get; }
+
+        /// <summary>For an element only the original has: what the user did to it.</summary>
+        public string Removed => OriginalIsNew ? "was added" : "was removed";
+
+        /// <summary>For an element only the update has: what the user did to it.</summary>
+        public string Added => OriginalIsNew ? "was removed" : "was added";
+
+        /// <summary>"from A to B", oldest first, from the original's and the update's values.</summary>
+        public string FromTo(object original, object update) =>
+            OriginalIsNew ? $"from {update} to {original}" : $"from {original} to {update}";
+
+        /// <summary>Of the original's and the update's values, the one in the new version.</summary>
+        public T InNew<T>(T original, T update) => OriginalIsNew ? original : update;
+
+        /// <summary>How the reader's side (the update) is called in messages.</summary>
+        public string Reader => OriginalIsNew ? "the old version" : "the new version";
 
         public ProtobufParsedSchema Original { get; }
         public ProtobufParsedSchema Update { get; }
@@ -34,7 +55,7 @@ namespace EventGovernance.Compatibility.Protobuf
 
         /// <summary>A context for comparing an imported type in place, with paths rooted at its local name.</summary>
         public ProtoDiffContext ForImportedType(string localName) =>
-            new ProtoDiffContext(Original, Update, localName.Split('.').ToList(), new HashSet<ProtoMessage>(_inProgress));
+            new ProtoDiffContext(Original, Update, localName.Split('.').ToList(), new HashSet<ProtoMessage>(_inProgress), OriginalIsNew);
 
         public ProtoTypeEntry? OriginalType(string fullName) => Original.Types.TryGetValue(fullName, out ProtoTypeEntry? t) ? t : null;
         public ProtoTypeEntry? UpdateType(string fullName) => Update.Types.TryGetValue(fullName, out ProtoTypeEntry? t) ? t : null;
