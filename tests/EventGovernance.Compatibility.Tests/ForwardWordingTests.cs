@@ -167,3 +167,20 @@ public sealed class ForwardWordingTests
             d => Assert.Contains("from string to int64", d.Message));
     }
 }
+
+/// <summary>Compatible findings are worded from the user's side too (they show in compat's JSON and check's list).</summary>
+public sealed class ForwardWordingOfCompatibleChangesTests
+{
+    [Fact]
+    public void Protobuf_a_moved_message_reads_from_its_old_position_to_its_new_one()
+    {
+        const string old = "syntax = \"proto3\";\nmessage A { string a = 1; }\nmessage B { string b = 1; }\n";
+        const string candidate = "syntax = \"proto3\";\nmessage B { string b = 1; }\nmessage A { string a = 1; }\n";
+
+        CompatibilityResult result = CompatibilityChecker.Check(new SchemaSource(candidate, SchemaType.Protobuf, "new.proto"),
+            new[] { new SchemaSource(old, SchemaType.Protobuf, "old.proto") }, CompatibilityLevel.Full);
+
+        Assert.All(result.Checks, check => Assert.Contains(check.Differences,
+            d => d.Type == "MESSAGE_MOVED" && d.Message == "message 'A' moved from position 0 to position 1"));
+    }
+}

@@ -61,7 +61,7 @@ namespace EventGovernance.Compatibility.Protobuf
                         CompareMessage(ctx, o.Item, u.Item);
                         // Reordering is harmless: serialized message indexes refer to the writer's schema ID.
                         if (o.Index != u.Index)
-                            ctx.Add(T.MessageMoved, $"message '{u.Item.LocalPath}' moved {ctx.FromTo($"position {o.Index}", u.Index)}", o.Item.Location, u.Item.Location);
+                            ctx.Add(T.MessageMoved, $"message '{u.Item.LocalPath}' moved {ctx.FromTo($"position {o.Index}", $"position {u.Index}")}", o.Item.Location, u.Item.Location);
                     }
                 }
             }
