@@ -182,7 +182,8 @@ namespace EventGovernance.Build
                     LogError(ErrorCodes.RegistryUnavailable, null, 0, 0, message + " (set EventGovernanceRegistryUnavailable=Warning to build anyway)");
                     return false;
                 }
-                Log.LogWarning(null, ErrorCodes.RegistryUnavailable, ErrorCodes.RegistryUnavailable, ProjectFileOrNull, 0, 0, 0, 0, message);
+                Log.LogWarning(null, ErrorCodes.RegistryUnavailable, ErrorCodes.RegistryUnavailable, ProjectFileOrNull, 0, 0, 0, 0,
+                    ErrorCodes.WithNextStep(ErrorCodes.RegistryUnavailable, message));
                 return true;
             }
             catch (SchemaException e)
@@ -251,8 +252,7 @@ namespace EventGovernance.Build
                 {
                     case ContractStatus.New:
                         fresh++;
-                        Log.LogMessage(MessageImportance.High,
-                            $"{contract.DisplayPath}: subject '{Echo.Cut(contract.Subject)}' is new: it is not in {registryName} yet, so there is nothing to break. Register it once the change is merged.");
+                        Log.LogMessage(MessageImportance.High, $"{contract.DisplayPath}: {GateMessages.NewSubject(contract, registryName)}");
                         break;
                     case ContractStatus.Unchanged:
                         unchanged++;
@@ -270,7 +270,7 @@ namespace EventGovernance.Build
                     default:
                         invalid++;
                         if (result.Error != null) LogSchemaError(result.Error, contract);
-                        else LogError(ErrorCodes.MalformedContract, contract.DisplayPath, 0, 0, $"subject '{Echo.Cut(contract.Subject)}': {result.Message}");
+                        else LogError(ErrorCodes.MalformedContract, contract.DisplayPath, 0, 0, GateMessages.Malformed(contract, result.Message));
                         break;
                 }
             }
@@ -285,64 +285,26 @@ namespace EventGovernance.Build
             Contract contract = result.Contract;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             int reported = 0;
-            foreach (Difference difference in result.Differences.Where(d => !d.IsCompatible))
+            foreach (ContractFinding finding in result.Findings.Where(f => !f.Difference.IsCompatible))
             {
-                ReportedLocation where = Locate(difference, contract);
-                // Engines that already name the path in their message do not get it twice.
-                string at = difference.Message.Contains(difference.Path) ? "" : $" at {difference.Path}";
-                string message = $"subject '{Echo.Cut(contract.Subject)}' breaks {result.Level.ToRegistryName()} compatibility ({difference.Type}{at}): {difference.Message}{where.Note}";
-                if (!seen.Add($"{where.File}|{where.Line}|{where.Column}|{message}")) continue;
-                LogError(ErrorCodes.BreakingChange, where.File, where.Line, where.Column, message);
+                SourceLocation where = GateMessages.Location(finding, contract);
+                string file = where.File == null ? contract.DisplayPath : DisplayFor(where.File, contract);
+                string message = GateMessages.Breaking(result, finding);
+                if (!seen.Add($"{file}|{where.Line}|{where.Column}|{message}")) continue;
+                LogError(ErrorCodes.BreakingChange, file, where.Line, where.Column, message);
                 reported++;
             }
             if (reported == 0)
             {
                 // The registry's own verdict can fail a contract our engine passed; the message says why.
-                LogError(ErrorCodes.BreakingChange, contract.DisplayPath, 0, 0,
-                    $"subject '{Echo.Cut(contract.Subject)}' breaks {result.Level.ToRegistryName()} compatibility: {result.Message}");
+                LogError(ErrorCodes.BreakingChange, contract.DisplayPath, 0, 0, GateMessages.BreakingByRegistryVerdict(result));
             }
         }
 
         protected void LogSchemaError(SchemaException error, Contract? contract)
         {
             string file = error.File != null ? DisplayFor(error.File, contract) : contract?.DisplayPath ?? "";
-            string subject = contract != null ? $"subject '{Echo.Cut(contract.Subject)}': " : "";
-            LogError(ErrorCodes.MalformedContract, file.Length == 0 ? null : file, error.Line, error.Column, subject + error.Problem);
-        }
-
-        private sealed class ReportedLocation
-        {
-            public ReportedLocation(string file, int line, int column, string note)
-            {
-                File = file;
-                Line = line;
-                Column = column;
-                Note = note;
-            }
-
-            public string File { get; }
-            public int Line { get; }
-            public int Column { get; }
-            public string Note { get; }
-        }
-
-        /// <summary>
-        /// The error points at the new schema: the updated element when it exists. A removed element only
-        /// exists in the registered version, so the error points at the contract file and names where
-        /// the element was.
-        /// </summary>
-        private ReportedLocation Locate(Difference difference, Contract contract)
-        {
-            SourceLocation? update = difference.UpdateLocation;
-            if (update != null)
-                return new ReportedLocation(update.File == null ? contract.DisplayPath : DisplayFor(update.File, contract), update.Line, update.Column, "");
-            SourceLocation? original = difference.OriginalLocation;
-            if (original != null && original.File != null && SamePath(DisplayFor(original.File, contract), contract.DisplayPath))
-                return new ReportedLocation(contract.DisplayPath, original.Line, original.Column, "");
-            string note = original != null && original.Line > 0
-                ? $" (in the registered version: {DisplayFor(original.File ?? "", contract)}({original.Line},{original.Column}))"
-                : "";
-            return new ReportedLocation(contract.DisplayPath, 0, 0, note);
+            LogError(ErrorCodes.MalformedContract, file.Length == 0 ? null : file, error.Line, error.Column, GateMessages.Malformed(contract, error.Problem));
         }
 
         /// <summary>A location's file as it should appear in the error (relative to the project when inside it).</summary>
@@ -360,11 +322,9 @@ namespace EventGovernance.Build
             }
         }
 
-        private static bool SamePath(string a, string b) =>
-            string.Equals(a, b, Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-
+        /// <summary>Every EG error says what to do next and links to its page.</summary>
         private void LogError(string code, string? file, int line, int column, string message) =>
-            Log.LogError(null, code, code, file ?? ProjectFileOrNull, line, column, 0, 0, message);
+            Log.LogError(null, code, code, file ?? ProjectFileOrNull, line, column, 0, 0, ErrorCodes.WithNextStep(code, message));
 
         private string? ProjectFileOrNull => string.IsNullOrWhiteSpace(ProjectFile) ? null : ProjectFile;
     }

@@ -37,7 +37,7 @@ namespace EventGovernance.Cli
                 }
                 else
                 {
-                    GateOutput.WriteText(stdout, results);
+                    GateOutput.WriteText(stdout, results, registerHint: true);
                 }
                 return GateOutput.ExitCode(results);
             });

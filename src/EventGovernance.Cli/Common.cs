@@ -79,12 +79,12 @@ namespace EventGovernance.Cli
 
         public static string ToJson(object value) => JsonSerializer.Serialize(value, JsonOptions);
 
-        /// <summary>Writes an error as one line in MSBuild's canonical format.</summary>
+        /// <summary>Writes an error as one line in MSBuild's canonical format, with the code's next step and page.</summary>
         public static void WriteError(TextWriter writer, string? file, int line, int column, string code, string message)
         {
             string origin = DisplayPaths.Of(file) ?? "eventgov";
             if (file != null && line > 0) origin += column > 0 ? $"({line},{column})" : $"({line})";
-            writer.WriteLine(Program.OneLine($"{origin}: error {code}: {message}"));
+            writer.WriteLine(Program.OneLine($"{origin}: error {code}: {ErrorCodes.WithNextStep(code, message)}"));
         }
     }
 }

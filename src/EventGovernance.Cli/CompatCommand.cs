@@ -132,9 +132,7 @@ namespace EventGovernance.Cli
         }
 
         /// <summary>Which consumers the difference breaks, from the direction of the check that found it.</summary>
-        internal static string WhoBreaks(PairCheck check, string oldFile) => check.Direction == CheckDirection.Backward
-            ? $"consumers using the new schema reading data written with {oldFile}"
-            : $"consumers still using {oldFile} reading data written with the new schema";
+        internal static string WhoBreaks(PairCheck check, string oldFile) => check.Direction.WhoBreaks(oldFile);
 
         private static void WriteJson(TextWriter stdout, CompatibilityResult result)
         {

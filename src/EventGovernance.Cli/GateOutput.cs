@@ -9,10 +9,10 @@ namespace EventGovernance.Cli
     /// <summary>How check and register print the gate's verdicts.</summary>
     internal static class GateOutput
     {
-        public const string BreakingCode = "EG1001";
-        public const string MalformedCode = "EG1002";
-        public const string UnavailableCode = "EG1003";
-        public const string InvalidConfigurationCode = "EG1004";
+        public const string BreakingCode = ErrorCodes.BreakingChange;
+        public const string MalformedCode = ErrorCodes.MalformedContract;
+        public const string UnavailableCode = ErrorCodes.RegistryUnavailable;
+        public const string InvalidConfigurationCode = ErrorCodes.InvalidConfiguration;
 
         /// <summary>0 when everything passes, 2 when a contract could not be read, else 1 when one breaks.</summary>
         public static int ExitCode(IReadOnlyList<ContractResult> results)
@@ -22,27 +22,42 @@ namespace EventGovernance.Cli
             return Program.Ok;
         }
 
-        public static void WriteText(TextWriter stdout, IReadOnlyList<ContractResult> results)
+        /// <param name="registerHint">True for check: a new subject says how to register it (register itself does).</param>
+        public static void WriteText(TextWriter stdout, IReadOnlyList<ContractResult> results, bool registerHint = false)
         {
             foreach (ContractResult result in results)
             {
-                stdout.WriteLine($"{Status(result.Status),-10} {Echo.Cut(result.Contract.Subject)} ({result.Contract.DisplayPath}): {Program.OneLine(Message(result))}");
+                string line = $"{Status(result.Status),-10} {Echo.Cut(result.Contract.Subject)} ({result.Contract.DisplayPath})";
                 if (result.Status == ContractStatus.Invalid && result.Error != null)
                 {
-                    Common.WriteError(stdout, result.Error.File, result.Error.Line, result.Error.Column, MalformedCode, result.Error.Problem);
+                    // The error line below says what is wrong; the list line only names the contract.
+                    stdout.WriteLine(line);
+                    Common.WriteError(stdout, result.Error.File, result.Error.Line, result.Error.Column, MalformedCode,
+                        GateMessages.Malformed(result.Contract, result.Error.Problem));
+                    continue;
                 }
-                if (result.Status == ContractStatus.Breaking)
-                {
-                    foreach (Difference d in result.Differences.Where(d => !d.IsCompatible))
-                    {
-                        SourceLocation? at = d.Location;
-                        Common.WriteError(stdout, at?.File ?? result.Contract.DisplayPath, at?.Line ?? 0, at?.Column ?? 0, BreakingCode,
-                            $"{d.Type} at {d.Path}: {d.Message} [{Echo.Cut(result.Contract.Subject)}, {result.Level.ToRegistryName()}]");
-                    }
-                }
+                string hint = registerHint && result.Status == ContractStatus.New ? "; " + GateMessages.RegisterHint : "";
+                stdout.WriteLine($"{line}: {Program.OneLine(Message(result))}{hint}");
+                if (result.Status == ContractStatus.Breaking) WriteBreaking(stdout, result);
             }
             int passed = results.Count(r => r.Status != ContractStatus.Breaking && r.Status != ContractStatus.Invalid);
             stdout.WriteLine($"{results.Count} contract(s): {passed} pass, {results.Count(r => r.Status == ContractStatus.Breaking)} breaking, {results.Count(r => r.Status == ContractStatus.Invalid)} invalid");
+        }
+
+        /// <summary>One error per distinct breaking finding, worded as the build words it.</summary>
+        private static void WriteBreaking(TextWriter stdout, ContractResult result)
+        {
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            int written = 0;
+            foreach (ContractFinding finding in result.Findings.Where(f => !f.Difference.IsCompatible))
+            {
+                SourceLocation at = GateMessages.Location(finding, result.Contract);
+                string message = GateMessages.Breaking(result, finding);
+                if (!seen.Add($"{at}|{message}")) continue;
+                Common.WriteError(stdout, at.File ?? result.Contract.DisplayPath, at.Line, at.Column, BreakingCode, message);
+                written++;
+            }
+            if (written == 0) Common.WriteError(stdout, result.Contract.DisplayPath, 0, 0, BreakingCode, GateMessages.BreakingByRegistryVerdict(result));
         }
 
         public static Dictionary<string, object?> ResultJson(ContractResult result) => new Dictionary<string, object?>

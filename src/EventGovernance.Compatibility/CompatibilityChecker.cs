@@ -14,6 +14,34 @@ namespace EventGovernance.Compatibility
         Forward,
     }
 
+    public static class CheckDirections
+    {
+        /// <summary>
+        /// Which consumers a breaking difference found in this direction breaks, e.g. "consumers using the new
+        /// schema reading data written with version 2". The one wording of it: compat, check and the build use it.
+        /// </summary>
+        /// <param name="earlier">How the earlier version is named: a file, or "version 2".</param>
+        public static string WhoBreaks(this CheckDirection direction, string earlier) => direction == CheckDirection.Backward
+            ? $"consumers using the new schema reading data written with {earlier}"
+            : $"consumers still using {earlier} reading data written with the new schema";
+    }
+
+    /// <summary>
+    /// A format that words its differences from the user's side whichever way a level checks. A FORWARD check
+    /// asks whether the earlier version reads what the new one writes, so the new schema plays the original
+    /// (writer) and the earlier one the update (reader); without this, a minimum the user removed would read as
+    /// "minimum was added". Types and paths stay exactly those of <see cref="ISchemaFormat.Diff"/>.
+    /// </summary>
+    public interface IDirectionalSchemaFormat : ISchemaFormat
+    {
+        /// <param name="direction">
+        /// <see cref="CheckDirection.Backward"/>: <paramref name="original"/> is the earlier version (the same as
+        /// <see cref="ISchemaFormat.Diff"/>); <see cref="CheckDirection.Forward"/>: <paramref name="original"/> is
+        /// the new version and messages say what the new version changed.
+        /// </param>
+        IReadOnlyList<Difference> Diff(ParsedSchema original, ParsedSchema update, CompatibilityOptions options, CheckDirection direction);
+    }
+
     /// <summary>The outcome of checking the candidate against one earlier version in one direction.</summary>
     public sealed class PairCheck
     {
@@ -101,7 +129,9 @@ namespace EventGovernance.Compatibility
                 {
                     // FORWARD: the earlier version must read what the candidate writes, so the candidate
                     // plays the original's role. Locations are swapped back so "update" means the candidate.
-                    IReadOnlyList<Difference> forward = format.Diff(candidate, previous, options);
+                    IReadOnlyList<Difference> forward = format is IDirectionalSchemaFormat directional
+                        ? directional.Diff(candidate, previous, options, CheckDirection.Forward)
+                        : format.Diff(candidate, previous, options);
                     checks.Add(new PairCheck(CheckDirection.Forward, i, forward.Select(d => d.WithLocationsSwapped()).ToList()));
                 }
             }

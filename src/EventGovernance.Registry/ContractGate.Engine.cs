@@ -110,6 +110,7 @@ namespace EventGovernance.Registry
             // Non-transitive levels only ever look at the latest version: do not fetch the rest.
             IReadOnlyList<int> checkedVersions = level.IsTransitive() ? versions : new[] { latestVersion };
             var history = new List<ParsedSchema>();
+            var registeredLocations = new List<string?>();
             foreach (int version in checkedVersions)
             {
                 RegisteredSchema registered = version == latestVersion
@@ -121,11 +122,17 @@ namespace EventGovernance.Registry
                 SchemaSource source = new SchemaSource(registered.Text, registered.Type, registered.Location,
                     await ResolverForAsync(registered, 0, cancellationToken).ConfigureAwait(false));
                 history.Add(format.Parse(source));
+                registeredLocations.Add(registered.Location);
             }
             CompatibilityResult result = CompatibilityChecker.Check(format, parsed, history, level, _options.Engine);
 
             IReadOnlyList<ContractDependency> dependencies = Dependencies(recorder, fullPath, byPath);
-            IReadOnlyList<Difference> differences = result.Differences.Select(d => ForDisplay(d, contract, fullPath)).ToList();
+            // Each difference keeps the registered version and direction of the check that found it, so a
+            // TRANSITIVE finding can say which version it breaks and who breaks.
+            IReadOnlyList<ContractFinding> findings = result.Checks
+                .SelectMany(check => check.Differences.Select(d => new ContractFinding(ForDisplay(d, contract, fullPath),
+                    checkedVersions[check.HistoryIndex], check.Direction, registeredLocations[check.HistoryIndex])))
+                .ToList();
             bool ours = result.IsCompatible;
             bool? theirs = null;
             IReadOnlyList<SchemaReference>? references = await RegisteredReferencesAsync(dependencies, cancellationToken).ConfigureAwait(false);
@@ -154,7 +161,7 @@ namespace EventGovernance.Registry
                     : $"; the registry {_registry.DisplayName} rejects it although our engine found no breaking change: the registry's verdict wins";
             }
             return new GateEvaluation(
-                new ContractResult(contract, compatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, differences, message, null, theirs,
+                new ContractResult(contract, compatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, findings, message, theirs,
                     recorder.ResolvedFiles()),
                 candidate.Text, dependencies, latestVersion);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EventGovernance.Compatibility;
@@ -46,11 +47,49 @@ namespace EventGovernance.Registry
         Invalid,
     }
 
+    /// <summary>One difference and the registered version it was found against, in the direction that found it.</summary>
+    public sealed class ContractFinding
+    {
+        public ContractFinding(Difference difference, int version, CheckDirection direction, string? registeredLocation = null)
+        {
+            Difference = difference;
+            Version = version;
+            Direction = direction;
+            RegisteredLocation = registeredLocation;
+        }
+
+        public Difference Difference { get; }
+
+        /// <summary>The registered version the contract was compared with.</summary>
+        public int Version { get; }
+
+        public CheckDirection Direction { get; }
+
+        /// <summary>Where that version is stored (<see cref="RegisteredSchema.Location"/>), to name positions inside it.</summary>
+        public string? RegisteredLocation { get; }
+
+        /// <summary>"consumers using the new schema reading data written with version 2" (the same line compat prints).</summary>
+        public string WhoBreaks => Direction.WhoBreaks($"version {Version}");
+    }
+
     public sealed class ContractResult
     {
         public ContractResult(Contract contract, ContractStatus status, CompatibilityLevel level,
             IReadOnlyList<Difference> differences, string message, SchemaException? error = null, bool? registryVerdict = null,
             IReadOnlyList<string>? referencedFiles = null)
+            : this(contract, status, level, differences, message, error, registryVerdict, null, referencedFiles)
+        {
+        }
+
+        /// <summary>With the differences found against each registered version (<see cref="Findings"/>).</summary>
+        public ContractResult(Contract contract, ContractStatus status, CompatibilityLevel level,
+            IReadOnlyList<ContractFinding> findings, string message, bool? registryVerdict = null, IReadOnlyList<string>? referencedFiles = null)
+            : this(contract, status, level, findings.Select(f => f.Difference).ToList(), message, null, registryVerdict, findings, referencedFiles)
+        {
+        }
+
+        private ContractResult(Contract contract, ContractStatus status, CompatibilityLevel level, IReadOnlyList<Difference> differences,
+            string message, SchemaException? error, bool? registryVerdict, IReadOnlyList<ContractFinding>? findings, IReadOnlyList<string>? referencedFiles)
         {
             ReferencedFiles = referencedFiles ?? Array.Empty<string>();
             Contract = contract;
@@ -60,7 +99,11 @@ namespace EventGovernance.Registry
             Message = message;
             Error = error;
             RegistryVerdict = registryVerdict;
+            Findings = findings ?? Array.Empty<ContractFinding>();
         }
+
+        /// <summary>The differences with the registered version each was found against; empty when nothing was compared.</summary>
+        public IReadOnlyList<ContractFinding> Findings { get; }
 
         public Contract Contract { get; }
         public ContractStatus Status { get; }

@@ -102,6 +102,8 @@ public sealed class BuildGateEndToEndTests
         // The column is the engine's; the build must report exactly what the task computes.
         (int expectedLine, int expectedColumn) = InProcessLocation("EG1001");
         AssertOutputContains(result, $"{OrderPlaced}({expectedLine},{expectedColumn}): error EG1001:");
+        // What a developer acts on: who breaks, what to do next and the page, as dotnet build prints it.
+        AssertOutputContains(result, "; it breaks consumers using the new schema reading data written with version 2; make the change compatible or publish it under a new subject (see https://github.com/eventgovernance/eventgovernance/blob/main/docs/errors/EG1001.md)");
 
         // Avro and Protobuf contracts in the same build: one error each, at the changed line.
         string orderPaid = Path.Combine("contracts", "orders", "order-paid.avsc");
@@ -209,6 +211,7 @@ public sealed class BuildGateEndToEndTests
         ProcessResult result = _project.Build();
         AssertSucceeded(result);
         AssertOutputContains(result, "subject 'order-archived' is new");
+        AssertOutputContains(result, "register it with `eventgov register` or `dotnet build -t:EventGovernanceRegister`");
         AssertOutputContains(result, "1 new");
     }
 

@@ -237,7 +237,9 @@ public sealed class CheckEventContractsTests : IDisposable
         Assert.False(task.Execute());
         var error = Assert.Single(engine.Errors);
         Assert.Equal("EG1004", error.Code);
-        Assert.Equal(expected, error.Message);
+        // The problem, then what to do and the code's page.
+        Assert.StartsWith(expected + "; correct the value", error.Message);
+        Assert.EndsWith("docs/errors/EG1004.md)", error.Message);
     }
 
     [Fact]

@@ -110,7 +110,8 @@ public sealed class RegisterEventContractsTests : IDisposable
 
         var error = Assert.Single(engine.Errors);
         Assert.Equal("EG1004", error.Code);
-        Assert.Equal(message, error.Message);
+        Assert.StartsWith(message + "; correct the value", error.Message);
+        Assert.EndsWith("docs/errors/EG1004.md)", error.Message);
         Assert.False(File.Exists(VersionFile("orders-value", 2)));
     }
 

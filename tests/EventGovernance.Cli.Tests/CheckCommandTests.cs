@@ -49,7 +49,7 @@ namespace EventGovernance.Cli.Tests
 
             Assert.Equal(1, result.ExitCode);
             Assert.Contains("BREAKING   grows (", result.Stdout);
-            Assert.Contains($"{file}(3,3): error EG1001: REQUIRED_FIELD_ADDED at #/customer: required field 'customer' was added", result.Stdout);
+            Assert.Contains($"{file}(3,3): error EG1001: subject 'grows' breaks BACKWARD compatibility with version 1 (REQUIRED_FIELD_ADDED at #/customer): required field 'customer' was added", result.Stdout);
         }
 
         [Fact]
@@ -73,7 +73,7 @@ namespace EventGovernance.Cli.Tests
 
             Assert.Equal(2, result.ExitCode);
             Assert.Contains("INVALID    fresh (", result.Stdout);
-            Assert.Contains($"{file}(2,3): error EG1002: unexpected character '-' in a field name", result.Stdout);
+            Assert.Contains($"{file}(2,3): error EG1002: subject 'fresh': unexpected character '-' in a field name", result.Stdout);
         }
 
         [Fact]
@@ -85,7 +85,7 @@ namespace EventGovernance.Cli.Tests
             CliResult result = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"));
 
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains($"{config}(1,24): error EG1002: \"compatibilityLevel\" must be a string", result.Stdout);
+            Assert.Contains($"{config}(1,24): error EG1002: subject 'grows': \"compatibilityLevel\" must be a string", result.Stdout);
             Assert.Contains("INVALID    grows (", result.Stdout);
         }
 
@@ -132,7 +132,8 @@ namespace EventGovernance.Cli.Tests
             CliResult result = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"), "--registry", url);
 
             Assert.Equal(2, result.ExitCode);
-            Assert.Equal($"eventgov: error EG1003: the registry refused the credentials (401): {server.Url}", Assert.Single(result.StderrLines));
+            Assert.Equal($"eventgov: error EG1003: the registry refused the credentials (401): {server.Url}; check the registry's address, the network and the credentials (see https://github.com/eventgovernance/eventgovernance/blob/main/docs/errors/EG1003.md)",
+                Assert.Single(result.StderrLines));
             Assert.DoesNotContain("s3cret", result.Stdout + result.Stderr);
             Assert.DoesNotContain("alice", result.Stdout + result.Stderr);
         }

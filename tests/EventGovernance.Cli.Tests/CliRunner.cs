@@ -9,6 +9,7 @@ namespace EventGovernance.Cli.Tests
 {
     internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     {
+        public string[] StdoutLines => Stdout.Replace("\r\n", "\n").Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
         public string[] StderrLines => Stderr.Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
     }
 

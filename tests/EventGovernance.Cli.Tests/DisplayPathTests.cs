@@ -73,8 +73,7 @@ namespace EventGovernance.Cli.Tests
             (CliResult text, CliResult json) = InDirectory(dir.Path, () => (CliRunner.Run("check"), CliRunner.Run("check", "--format", "json")));
 
             Assert.Equal(2, text.ExitCode);
-            Assert.Contains($": {money}(3): not valid JSON", text.Stdout);
-            Assert.Contains($"{money}(3): error EG1002: not valid JSON", text.Stdout);
+            Assert.Contains($"{money}(3): error EG1002: subject 'order-placed': not valid JSON", text.Stdout);
             Assert.DoesNotContain(dir.Path, text.Stdout);
             Assert.Equal(2, json.ExitCode);
             Assert.DoesNotContain(dir.Path, json.Stdout);
@@ -92,7 +91,7 @@ namespace EventGovernance.Cli.Tests
             CliResult result = InDirectory(dir.Path, () => CliRunner.Run(command));
 
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains("error EG1002: reference '../common/money.json' resolves to " + Path.Combine("contracts", "common", "money.json") + ", which is not a contract", result.Stdout);
+            Assert.Contains("error EG1002: subject 'order-placed': reference '../common/money.json' resolves to " + Path.Combine("contracts", "common", "money.json") + ", which is not a contract", result.Stdout);
             Assert.DoesNotContain(dir.Path, result.Stdout + result.Stderr);
             Assert.False(Directory.Exists(dir.Combine("contracts", "registry", "subjects")));
         }

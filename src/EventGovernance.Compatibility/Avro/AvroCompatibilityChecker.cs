@@ -33,13 +33,15 @@ namespace EventGovernance.Compatibility.Avro
         private readonly Dictionary<(AvroNode Reader, AvroNode Writer), Result> _memo =
             new Dictionary<(AvroNode, AvroNode), Result>(PairComparer.Instance);
 
-        private AvroCompatibilityChecker()
-        {
-        }
+        /// <summary>Which schema is the user's new version, so explanations say what the user changed.</summary>
+        private readonly Wording _say;
+
+        private AvroCompatibilityChecker(bool readerIsNew) => _say = new Wording(readerIsNew);
 
         /// <summary>Every incompatibility of reading data written with <paramref name="writer"/> using <paramref name="reader"/>.</summary>
-        public static IReadOnlyList<Incompatibility> Check(AvroNode reader, AvroNode writer) =>
-            new AvroCompatibilityChecker().Compare(reader, writer).Incompatibilities;
+        /// <param name="readerIsNew">True for a BACKWARD check (the new version reads), false for FORWARD (the new version writes).</param>
+        public static IReadOnlyList<Incompatibility> Check(AvroNode reader, AvroNode writer, bool readerIsNew = true) =>
+            new AvroCompatibilityChecker(readerIsNew).Compare(reader, writer).Incompatibilities;
 
         /// <summary>A fresh walk from the root with its own location stack, as Avro Java does inside unions.</summary>
         private Result Compare(AvroNode reader, AvroNode writer) => Compare("", reader, writer, new LocationStack());
@@ -123,12 +125,13 @@ namespace EventGovernance.Compatibility.Avro
                         return result.Build();
                 }
                 result.Add(Incompatible(AvroIncompatibilityTypes.MissingUnionBranch, location,
-                    $"reader union lacking writer type: {writer.Kind.ToJavaName()}", readerAsWritten.Location, writerAsWritten.Location));
+                    $"reader union lacking writer type: {writer.Kind.ToJavaName()}", readerAsWritten.Location, writerAsWritten.Location,
+                    _say.MissingUnionBranch(writer.Kind)));
                 return result.Build();
             }
 
             if (!IsPromotion(writer.Kind, reader.Kind))
-                result.Add(TypeMismatch(readerAsWritten, writerAsWritten, location));
+                result.Add(TypeMismatch(readerAsWritten, writerAsWritten, location, _say));
             return result.Build();
         }
 
@@ -153,7 +156,8 @@ namespace EventGovernance.Compatibility.Avro
                 if (!Compare(reader, branch).IsCompatible)
                 {
                     result.Add(Incompatible(AvroIncompatibilityTypes.MissingUnionBranch, location,
-                        $"reader union lacking writer type: {branch.Resolved.Kind.ToJavaName()}", reader.Location, branch.Location));
+                        $"reader union lacking writer type: {branch.Resolved.Kind.ToJavaName()}", reader.Location, branch.Location,
+                        _say.MissingUnionBranch(branch.Resolved.Kind)));
                 }
                 location.Pop();
             }
@@ -165,7 +169,8 @@ namespace EventGovernance.Compatibility.Avro
             location.Push("fields");
             foreach (AvroField readerField in reader.Fields)
             {
-                location.Push(Index(readerField.Position));
+                // Avro Java locates by position; people (and our paths) name the field.
+                location.Push(Index(readerField.Position), readerField.Name);
                 AvroField? writerField = FindWriterField(writer, readerField);
                 if (writerField != null)
                 {
@@ -182,8 +187,8 @@ namespace EventGovernance.Compatibility.Avro
                     else
                     {
                         result.Add(Incompatible(AvroIncompatibilityTypes.ReaderFieldMissingDefaultValue, location,
-                            readerField.Name, readerField.Location, writer.Location,
-                            $"reader field '{readerField.Name}' is not in the writer's record {writer.Name.Full} and has no default value"));
+                            readerField.Name, readerField.Location, null, // the field has no place in the writer's record
+                            _say.FieldWithoutDefault(readerField.Name, writer.Name.Full)));
                     }
                 }
                 location.Pop();
@@ -216,7 +221,7 @@ namespace EventGovernance.Compatibility.Avro
             return found;
         }
 
-        private static Result CheckEnumSymbols(AvroEnum reader, AvroEnum writer, LocationStack location)
+        private Result CheckEnumSymbols(AvroEnum reader, AvroEnum writer, LocationStack location)
         {
             location.Push("symbols");
             var readerSymbols = new HashSet<string>(reader.Symbols, StringComparer.Ordinal);
@@ -227,13 +232,13 @@ namespace EventGovernance.Compatibility.Avro
             {
                 string list = "[" + string.Join(", ", missing) + "]";
                 result = Incompatible(AvroIncompatibilityTypes.MissingEnumSymbols, location, list, reader.SymbolsLocation, writer.SymbolsLocation,
-                    $"reader enum {reader.Name.Full} lacks the writer's symbols {list} and has no default symbol");
+                    _say.MissingSymbols(reader.Name.Full, list));
             }
             location.Pop();
             return result;
         }
 
-        private static Result CheckFixedSize(AvroFixed reader, AvroFixed writer, LocationStack location)
+        private Result CheckFixedSize(AvroFixed reader, AvroFixed writer, LocationStack location)
         {
             location.Push("size");
             Result result = Result.Compatible;
@@ -241,13 +246,13 @@ namespace EventGovernance.Compatibility.Avro
             {
                 result = Incompatible(AvroIncompatibilityTypes.FixedSizeMismatch, location,
                     $"expected: {writer.Size}, found: {reader.Size}", reader.SizeLocation, writer.SizeLocation,
-                    $"reader fixed {reader.Name.Full} has size {reader.Size} but the writer's has size {writer.Size}");
+                    _say.FixedSize(reader, writer));
             }
             location.Pop();
             return result;
         }
 
-        private static Result CheckNames(AvroNamed reader, AvroNamed writer, LocationStack location)
+        private Result CheckNames(AvroNamed reader, AvroNamed writer, LocationStack location)
         {
             location.Push("name");
             Result result = Result.Compatible;
@@ -255,7 +260,7 @@ namespace EventGovernance.Compatibility.Avro
             {
                 result = Incompatible(AvroIncompatibilityTypes.NameMismatch, location,
                     $"expected: {writer.Name.Full}", reader.NameLocation, writer.NameLocation,
-                    $"reader {reader.Kind.ToSchemaName()} {reader.Name.Full} does not match the writer's name {writer.Name.Full} (nor through an alias)");
+                    _say.Renamed(reader, writer));
             }
             location.Pop();
             return result;
@@ -268,17 +273,57 @@ namespace EventGovernance.Compatibility.Avro
         internal static bool NamesMatch(AvroNamed reader, AvroNamed writer) =>
             reader.Name.Short == writer.Name.Short || reader.Aliases.Contains(writer.Name.Full, StringComparer.Ordinal);
 
-        private static Result TypeMismatch(AvroNode reader, AvroNode writer, LocationStack location)
+        private static Result TypeMismatch(AvroNode reader, AvroNode writer, LocationStack location, Wording say)
         {
             string readerType = reader.Resolved.Kind.ToJavaName();
             string writerType = writer.Resolved.Kind.ToJavaName();
             return Incompatible(AvroIncompatibilityTypes.TypeMismatch, location,
-                $"reader type: {readerType} not compatible with writer type: {writerType}", reader.Location, writer.Location);
+                $"reader type: {readerType} not compatible with writer type: {writerType}", reader.Location, writer.Location,
+                say.TypeChanged(reader.Resolved.Kind, writer.Resolved.Kind));
         }
 
         private static Result Incompatible(string type, LocationStack location, string javaMessage,
-            SourceLocation readerLocation, SourceLocation writerLocation, string? explanation = null) =>
-            new Result(false, new[] { new Incompatibility(type, location.ToPointer(), javaMessage, explanation ?? javaMessage, readerLocation, writerLocation) });
+            SourceLocation readerLocation, SourceLocation? writerLocation, string explanation) =>
+            new Result(false, new[] { new Incompatibility(type, location.ToPointer(), location.ToNamedPointer(), javaMessage, explanation, readerLocation, writerLocation) });
+
+        /// <summary>
+        /// Explanations from the user's side: what the new version changed. The checker's roles are reader and
+        /// writer; which of them is the new version depends on the level's direction.
+        /// </summary>
+        private sealed class Wording
+        {
+            private readonly bool _readerIsNew;
+
+            public Wording(bool readerIsNew) => _readerIsNew = readerIsNew;
+
+            public string MissingUnionBranch(AvroKind written) => _readerIsNew
+                ? $"the new version's union has no branch for {Show(written)}, which the old version writes"
+                : $"the new version writes {Show(written)}, which the old version's union has no branch for";
+
+            public string FieldWithoutDefault(string field, string record) => _readerIsNew
+                ? $"the new version adds field '{field}' to record {record} without a default value, and data written with the old version lacks it"
+                : $"the new version removes field '{field}' from record {record}, which the old version reads and has no default value for";
+
+            public string MissingSymbols(string enumName, string symbols) => _readerIsNew
+                ? $"the new version removes the symbols {symbols} from enum {enumName}, which has no default symbol, and data written with the old version may hold them"
+                : $"the new version adds the symbols {symbols} to enum {enumName}, which the old version does not know and has no default symbol for";
+
+            public string FixedSize(AvroFixed reader, AvroFixed writer) =>
+                $"the size of fixed {(_readerIsNew ? reader : writer).Name.Full} changed from {Old(reader, writer).Size} to {New(reader, writer).Size}";
+
+            public string Renamed(AvroNamed reader, AvroNamed writer) => _readerIsNew
+                ? $"the new version renames {reader.Kind.ToSchemaName()} {writer.Name.Full} to {reader.Name.Full} without an alias for the old name"
+                : $"the new version renames {reader.Kind.ToSchemaName()} {reader.Name.Full} to {writer.Name.Full}, and the old version has no alias for the new name";
+
+            public string TypeChanged(AvroKind reader, AvroKind writer) =>
+                $"the type changed from {Show(_readerIsNew ? writer : reader)} to {Show(_readerIsNew ? reader : writer)}, and Avro does not convert {Show(writer)} data to {Show(reader)}";
+
+            private T Old<T>(T reader, T writer) => _readerIsNew ? writer : reader;
+
+            private T New<T>(T reader, T writer) => _readerIsNew ? reader : writer;
+
+            private static string Show(AvroKind kind) => kind.ToSchemaName();
+        }
 
         private static readonly string[] SmallIndexes = Enumerable.Range(0, 64).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
@@ -287,10 +332,11 @@ namespace EventGovernance.Compatibility.Avro
         /// <summary>One incompatibility with Avro Java's type, location and message, plus positions in both files.</summary>
         internal sealed class Incompatibility
         {
-            public Incompatibility(string type, string location, string javaMessage, string explanation, SourceLocation readerLocation, SourceLocation writerLocation)
+            public Incompatibility(string type, string location, string namedPath, string javaMessage, string explanation, SourceLocation readerLocation, SourceLocation? writerLocation)
             {
                 Type = type;
                 Location = location;
+                NamedPath = namedPath;
                 JavaMessage = javaMessage;
                 Explanation = explanation;
                 ReaderLocation = readerLocation;
@@ -302,6 +348,9 @@ namespace EventGovernance.Compatibility.Avro
             /// <summary>Avro Java's location, a JSON pointer into the reader schema (<c>/fields/0/type</c>).</summary>
             public string Location { get; }
 
+            /// <summary>The same place with record fields named instead of numbered (<c>/fields/order_id/type</c>).</summary>
+            public string NamedPath { get; }
+
             /// <summary>The message Avro Java gives (<c>expected: 8, found: 4</c>).</summary>
             public string JavaMessage { get; }
 
@@ -309,7 +358,9 @@ namespace EventGovernance.Compatibility.Avro
             public string Explanation { get; }
 
             public SourceLocation ReaderLocation { get; }
-            public SourceLocation WriterLocation { get; }
+
+            /// <summary>Null for a reader field the writer's record does not have.</summary>
+            public SourceLocation? WriterLocation { get; }
         }
 
         private sealed class Result
@@ -347,21 +398,30 @@ namespace EventGovernance.Compatibility.Avro
             public Result Build() => _incompatible ? new Result(false, (IReadOnlyList<Incompatibility>?)_found ?? Array.Empty<Incompatibility>()) : Result.Compatible;
         }
 
-        /// <summary>The path walked so far; the first entry is the root token and is not printed.</summary>
+        /// <summary>
+        /// The path walked so far; the first entry is the root token and is not printed. Each entry has Avro
+        /// Java's token (a field's position) and the token people read (the field's name).
+        /// </summary>
         private sealed class LocationStack
         {
-            private readonly List<string> _tokens = new List<string>();
+            private readonly List<(string Java, string Named)> _tokens = new List<(string, string)>();
 
-            public void Push(string token) => _tokens.Add(token);
+            public void Push(string token) => _tokens.Add((token, token));
+
+            public void Push(string token, string named) => _tokens.Add((token, named));
 
             public void Pop() => _tokens.RemoveAt(_tokens.Count - 1);
 
-            public string ToPointer()
+            public string ToPointer() => Render(named: false);
+
+            public string ToNamedPointer() => Render(named: true);
+
+            private string Render(bool named)
             {
                 if (_tokens.Count <= 1) return "/";
                 var text = new System.Text.StringBuilder();
                 for (int i = 1; i < _tokens.Count; i++)
-                    text.Append('/').Append(_tokens[i].Replace("~", "~0").Replace("/", "~1"));
+                    text.Append('/').Append((named ? _tokens[i].Named : _tokens[i].Java).Replace("~", "~0").Replace("/", "~1"));
                 return text.ToString();
             }
         }

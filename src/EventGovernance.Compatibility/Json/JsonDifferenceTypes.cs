@@ -132,16 +132,90 @@ namespace EventGovernance.Compatibility.Json
             ["MULTIPLE_OF_CHANGED"] = "multipleOf changed to an unrelated value",
         };
 
-        /// <summary>One sentence: what changed, where, and which consumers it breaks.</summary>
-        public static string Message(string type, string path, bool compatible)
+        /// <summary>
+        /// In a FORWARD check the new version is the original, so a type names the opposite of what the user
+        /// did (MINIMUM_ADDED: the registered reader has a minimum the new version dropped). Most read right as
+        /// their inverse type; these are the ones whose inverse is not a type or says something else.
+        /// </summary>
+        private static readonly Dictionary<string, string> WhatForward = new Dictionary<string, string>
         {
-            string what = What.TryGetValue(type, out string? known) ? known : Generic(type);
-            // Worded by role, not by age: in a FORWARD check the original is the candidate (the writer)
-            // and the update is the registered version (the reader).
-            string impact = compatible
-                ? "consumers reading with the updated schema still accept data written with the original"
-                : "consumers reading with the updated schema may reject data written with the original";
+            ["COMBINED_TYPE_EXTENDED"] = "the combination became stricter (e.g. anyOf to oneOf)",
+            ["COMBINED_TYPE_CHANGED"] = "the combination keyword changed to a less strict one",
+            ["COMBINED_TYPE_SUBSCHEMAS_CHANGED"] = "the combined schemas changed so that some branch of the new version has no compatible counterpart in the old one",
+            ["REQUIRED_ATTRIBUTE_ADDED"] = "a property that was required without a default is no longer required",
+            ["REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED"] = "a property with a default is no longer required",
+            ["REQUIRED_ATTRIBUTE_REMOVED"] = "an existing property became required",
+            ["REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"] = "a property that was required without a default was removed",
+            ["REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL"] = "a required property with a default was removed; the old version checks it if the data still holds it",
+            ["OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"] = "an optional property was removed; the old version checks it if the data still holds it",
+            ["PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL"] = "a property that accepted anything was removed",
+            ["REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"] = "a property that was required without a default was removed from a closed or partially open content model",
+            ["REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL"] = "a required property with a default was removed from a closed or partially open content model",
+            ["OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"] = "an optional property was removed from a closed or partially open content model",
+            ["PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL"] = "a property was added and the old content model is open",
+            ["PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL"] = "a property that is forbidden (false) was added to a closed content model",
+            ["PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL"] = "a property was added that the old, closed content model does not allow",
+            ["PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"] = "a property was added whose values the old, partially open content model accepts",
+            ["PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"] = "a property was added whose values the old, partially open content model does not accept",
+            ["PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"] = "a property was removed and the new partially open content model accepts no more than it did",
+            ["PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"] = "a property was removed and the new partially open content model accepts values its schema rejected",
+            ["ITEM_ADDED_TO_OPEN_CONTENT_MODEL"] = "a positional item schema was removed from an open array",
+            ["ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL"] = "a positional item that accepted anything was removed from an open array",
+            ["ITEM_ADDED_TO_CLOSED_CONTENT_MODEL"] = "a positional item was removed from a closed array",
+            ["ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL"] = "a positional item was added and the old array is open",
+            ["ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL"] = "a forbidden (false) positional item was added to a closed array",
+            ["ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL"] = "a positional item was added that the old, closed array does not allow",
+            ["ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"] = "a positional item was added that the old additional-items schema accepts",
+            ["ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"] = "a positional item was added that the old additional-items schema does not accept",
+            ["ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"] = "a positional item was removed and the new additional-items schema accepts no more than it did",
+            ["ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"] = "a positional item was removed and the new additional-items schema accepts values it rejected",
+        };
+
+        /// <summary>
+        /// One sentence from the user's side: what the new version changed, where, and which consumers it breaks.
+        /// <paramref name="direction"/> says which side the differ's original was (Forward: the new version).
+        /// </summary>
+        public static string Message(string type, string path, bool compatible, CheckDirection direction = CheckDirection.Backward)
+        {
+            string what = direction == CheckDirection.Backward ? WhatBackward(type) : WhatForwardOf(type);
+            string impact = direction == CheckDirection.Backward
+                ? compatible
+                    ? "consumers reading with the new schema still accept data written with the old one"
+                    : "consumers reading with the new schema may reject data written with the old one"
+                : compatible
+                    ? "consumers still reading with the old schema accept data written with the new one"
+                    : "consumers still reading with the old schema may reject data written with the new one";
             return $"At {path} {what}: {impact}.";
+        }
+
+        private static string WhatBackward(string type) => What.TryGetValue(type, out string? known) ? known : Generic(type);
+
+        private static string WhatForwardOf(string type)
+        {
+            if (WhatForward.TryGetValue(type, out string? forward)) return forward;
+            string inverse = Inverse(type);
+            return What.TryGetValue(inverse, out string? known) ? known : Generic(inverse);
+        }
+
+        /// <summary>The type of the opposite change: MINIMUM_ADDED to MINIMUM_REMOVED, TYPE_EXTENDED to TYPE_NARROWED.</summary>
+        private static string Inverse(string type)
+        {
+            int cut = type.LastIndexOf('_');
+            if (cut < 0) return type;
+            string verb = type.Substring(cut + 1);
+            string opposite = verb switch
+            {
+                "ADDED" => "REMOVED",
+                "REMOVED" => "ADDED",
+                "EXTENDED" => "NARROWED",
+                "NARROWED" => "EXTENDED",
+                "INCREASED" => "DECREASED",
+                "DECREASED" => "INCREASED",
+                "EXPANDED" => "REDUCED",
+                "REDUCED" => "EXPANDED",
+                _ => verb,
+            };
+            return type.Substring(0, cut + 1) + opposite;
         }
 
         /// <summary>Limits (MAX_LENGTH_ADDED, MINIMUM_INCREASED, ...) read well as "maxLength was added".</summary>

@@ -84,8 +84,12 @@ namespace EventGovernance.Compatibility.Json
             return listed != null ? JsonDiffContext.Locate(schema, listed) : PropertyLocation(schema, name);
         }
 
+        /// <summary>
+        /// The property on this side; none when this side does not declare it, so that a removed property is
+        /// reported at its old place rather than at the enclosing object (often the whole file, at 1,1).
+        /// </summary>
         private static Anchor PropertyLocation(ObjectSchemaNode schema, string name) =>
-            schema.Properties.TryGetValue(name, out JsonSchemaNode? property) ? JsonDiffContext.Locate(property) : JsonDiffContext.Locate(schema);
+            schema.Properties.TryGetValue(name, out JsonSchemaNode? property) ? JsonDiffContext.Locate(property) : default;
 
         private static void CompareProperties(JsonDiffContext context, ObjectSchemaNode original, ObjectSchemaNode update)
         {
@@ -103,7 +107,7 @@ namespace EventGovernance.Compatibility.Json
                             JsonSchemaDiff.Compare(context, originalSchema, updateSchema);
                             continue;
                         }
-                        // Where the property is missing, the difference points at the enclosing object schema.
+                        // The side that lacks the property has no location: the property is only on the other side.
                         Anchor originalAt = PropertyLocation(original, name);
                         Anchor updateAt = PropertyLocation(update, name);
                         if (updateSchema == null)

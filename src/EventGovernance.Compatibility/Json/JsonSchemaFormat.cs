@@ -17,7 +17,7 @@ namespace EventGovernance.Compatibility.Json
     /// a JSON pointer path, a verdict under the chosen policy (STRICT by default, or LENIENT) and the
     /// positions of the element in both files.
     /// </summary>
-    public sealed class JsonSchemaFormat : ISchemaFormat
+    public sealed class JsonSchemaFormat : IDirectionalSchemaFormat
     {
         public SchemaType Type => SchemaType.Json;
 
@@ -27,7 +27,10 @@ namespace EventGovernance.Compatibility.Json
             return new JsonParsedSchema(source, JsonSchemaLoader.Load(source));
         }
 
-        public IReadOnlyList<Difference> Diff(ParsedSchema original, ParsedSchema update, CompatibilityOptions options)
+        public IReadOnlyList<Difference> Diff(ParsedSchema original, ParsedSchema update, CompatibilityOptions options) =>
+            Diff(original, update, options, CheckDirection.Backward);
+
+        public IReadOnlyList<Difference> Diff(ParsedSchema original, ParsedSchema update, CompatibilityOptions options, CheckDirection direction)
         {
             JsonParsedSchema before = original as JsonParsedSchema ?? throw new ArgumentException("not a JSON schema parsed by this format", nameof(original));
             JsonParsedSchema after = update as JsonParsedSchema ?? throw new ArgumentException("not a JSON schema parsed by this format", nameof(update));
@@ -36,7 +39,7 @@ namespace EventGovernance.Compatibility.Json
             return raw.Select(d =>
             {
                 bool isCompatible = compatible.Contains(d.Type);
-                return new Difference(d.Type, d.Path, isCompatible, JsonDifferenceTypes.Message(d.Type, d.Path, isCompatible), d.Original.Resolve(), d.Update.Resolve());
+                return new Difference(d.Type, d.Path, isCompatible, JsonDifferenceTypes.Message(d.Type, d.Path, isCompatible, direction), d.Original.Resolve(), d.Update.Resolve());
             }).ToList();
         }
 

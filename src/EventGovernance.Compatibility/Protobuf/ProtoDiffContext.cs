@@ -6,7 +6,8 @@ namespace EventGovernance.Compatibility.Protobuf
     /// <summary>
     /// State of one comparison: both schemas' type tables, the current path (<c>#/Message/oneof/3</c>),
     /// the messages being compared (so recursive types terminate) and the differences found so far.
-    /// In messages, "writer" is the original schema and "reader" the update (BACKWARD's roles).
+    /// Messages say what the user's new version changed: in a BACKWARD check the update is the new version,
+    /// in a FORWARD check the original is (see <see cref="Removed"/>, <see cref="FromTo"/>).
     /// </summary>
     internal sealed class ProtoDiffContext
     {
@@ -17,19 +18,39 @@ namespace EventGovernance.Compatibility.Protobuf
         // so a long chain of field types moved between files is bounded like nesting is.
         private readonly int _importedDepth;
 
-        public ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update)
-            : this(original, update, new List<string>(), new HashSet<ProtoMessage>(), 0)
+        public ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update, bool originalIsNew = false)
+            : this(original, update, new List<string>(), new HashSet<ProtoMessage>(), originalIsNew, 0)
         {
         }
 
-        private ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update, List<string> path, HashSet<ProtoMessage> inProgress, int importedDepth)
+        private ProtoDiffContext(ProtobufParsedSchema original, ProtobufParsedSchema update, List<string> path, HashSet<ProtoMessage> inProgress, bool originalIsNew, int importedDepth)
         {
             Original = original;
             Update = update;
             _path = path;
             _inProgress = inProgress;
+            OriginalIsNew = originalIsNew;
             _importedDepth = importedDepth;
         }
+
+        /// <summary>True in a FORWARD check: the original is the user's new version and the update the registered one.</summary>
+        public bool OriginalIsNew { get; }
+
+        /// <summary>For an element only the original has: what the user did to it.</summary>
+        public string Removed => OriginalIsNew ? "was added" : "was removed";
+
+        /// <summary>For an element only the update has: what the user did to it.</summary>
+        public string Added => OriginalIsNew ? "was removed" : "was added";
+
+        /// <summary>"from A to B", oldest first, from the original's and the update's values.</summary>
+        public string FromTo(object original, object update) =>
+            OriginalIsNew ? $"from {update} to {original}" : $"from {original} to {update}";
+
+        /// <summary>Of the original's and the update's values, the one in the new version.</summary>
+        public T InNew<T>(T original, T update) => OriginalIsNew ? original : update;
+
+        /// <summary>How the reader's side (the update) is called in messages.</summary>
+        public string Reader => OriginalIsNew ? "the old version" : "the new version";
 
         public ProtobufParsedSchema Original { get; }
         public ProtobufParsedSchema Update { get; }
@@ -44,7 +65,7 @@ namespace EventGovernance.Compatibility.Protobuf
             if (_importedDepth >= ProtoNestingLimit.MaxNesting)
                 throw new SchemaException(at?.File, at?.Line ?? 0, at?.Column ?? 0,
                     $"field types chain through more than {ProtoNestingLimit.MaxNesting} types defined in other files; refusing to compare them");
-            return new ProtoDiffContext(Original, Update, localName.Split('.').ToList(), new HashSet<ProtoMessage>(_inProgress), _importedDepth + 1);
+            return new ProtoDiffContext(Original, Update, localName.Split('.').ToList(), new HashSet<ProtoMessage>(_inProgress), OriginalIsNew, _importedDepth + 1);
         }
 
         public ProtoTypeEntry? OriginalType(string fullName) => Original.Types.TryGetValue(fullName, out ProtoTypeEntry? t) ? t : null;

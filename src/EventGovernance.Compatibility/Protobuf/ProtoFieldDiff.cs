@@ -16,7 +16,7 @@ namespace EventGovernance.Compatibility.Protobuf
         public static void Compare(ProtoDiffContext ctx, ProtoField original, ProtoField update)
         {
             if (original.Name != update.Name)
-                ctx.Add(T.FieldNameChanged, $"field {update.Number} was renamed from '{original.Name}' to '{update.Name}'", original.Location, update.Location);
+                ctx.Add(T.FieldNameChanged, $"field {update.Number} was renamed {ctx.FromTo($"'{original.Name}'", $"'{update.Name}'")}", original.Location, update.Location);
             CompareLabelsAndTypes(ctx, original, update, original.Label, update.Label, original.Type, update.Type);
         }
 
@@ -28,7 +28,7 @@ namespace EventGovernance.Compatibility.Protobuf
             if (originalKind != updateKind)
             {
                 ctx.Add(T.FieldKindChanged,
-                    $"field '{updateField.Name}' = {updateField.Number} changed from {Describe(originalKind)} {original} to {Describe(updateKind)} {update}; the encodings are not interchangeable",
+                    $"field '{ctx.InNew(originalField, updateField).Name}' = {updateField.Number} changed {ctx.FromTo($"{Describe(originalKind)} {original}", $"{Describe(updateKind)} {update}")}; the encodings are not interchangeable",
                     originalField.Location, updateField.Location);
                 return;
             }
@@ -102,13 +102,13 @@ namespace EventGovernance.Compatibility.Protobuf
             if (originalGroup != updateGroup)
             {
                 ctx.Add(T.FieldScalarKindChanged,
-                    $"field '{updateField.Name}' = {updateField.Number} changed from {original} to {update}, which encode differently on the wire",
+                    $"field '{ctx.InNew(originalField, updateField).Name}' = {updateField.Number} changed {ctx.FromTo(original, update)}, which encode differently on the wire",
                     originalField.Location, updateField.Location);
                 return;
             }
             // Labels are compared only when both sides wrote one (proto3's bare fields have none).
             if (originalLabel == ProtoLabel.Implicit || updateLabel == ProtoLabel.Implicit || originalLabel == updateLabel) return;
-            string change = $"field '{updateField.Name}' = {updateField.Number} changed label from {Show(originalLabel)} to {Show(updateLabel)}";
+            string change = $"field '{ctx.InNew(originalField, updateField).Name}' = {updateField.Number} changed label {ctx.FromTo(Show(originalLabel), Show(updateLabel))}";
             if (originalGroup == ScalarGroup.LengthDelimited)
                 ctx.Add(T.FieldStringOrBytesLabelChanged, change + "; strings and bytes read the same singly or repeated", originalField.Location, updateField.Location);
             else if (originalGroup != ScalarGroup.Unknown)
@@ -146,7 +146,7 @@ namespace EventGovernance.Compatibility.Protobuf
         private static void ReportNamedTypeChange(ProtoDiffContext ctx, ProtoField originalField, ProtoField updateField,
             ProtoFieldType original, ProtoFieldType update, string why) =>
             ctx.Add(T.FieldNamedTypeChanged,
-                $"field '{updateField.Name}' = {updateField.Number} changed type from {original} to {update}{why}",
+                $"field '{ctx.InNew(originalField, updateField).Name}' = {updateField.Number} changed type {ctx.FromTo(original, update)}{why}",
                 originalField.Location, updateField.Location);
     }
 }

@@ -12,9 +12,10 @@ namespace EventGovernance.Compatibility.Protobuf
     /// </summary>
     internal static class ProtoSchemaDiff
     {
-        public static List<Difference> Compare(ProtobufParsedSchema original, ProtobufParsedSchema update)
+        /// <param name="originalIsNew">True for a FORWARD check, so messages say what the new version (the original) changed.</param>
+        public static List<Difference> Compare(ProtobufParsedSchema original, ProtobufParsedSchema update, bool originalIsNew = false)
         {
-            var ctx = new ProtoDiffContext(original, update);
+            var ctx = new ProtoDiffContext(original, update, originalIsNew);
             ComparePackage(ctx, original.Root, update.Root);
             CompareTypes(ctx, original.Root.Messages, original.Root.Enums, update.Root.Messages, update.Root.Enums);
             return ctx.Differences;
@@ -24,7 +25,7 @@ namespace EventGovernance.Compatibility.Protobuf
         {
             if (original.Package == update.Package) return;
             ctx.Add(T.PackageChanged,
-                $"the package changed from '{Show(original.Package)}' to '{Show(update.Package)}', so every fully qualified type name changes",
+                $"the package changed {ctx.FromTo($"'{Show(original.Package)}'", $"'{Show(update.Package)}'")}, so every fully qualified type name changes",
                 original.Locate(original.Index.Package), update.Locate(update.Index.Package));
         }
 
@@ -49,18 +50,18 @@ namespace EventGovernance.Compatibility.Protobuf
                     }
                     if (!inUpdate)
                     {
-                        ctx.Add(T.MessageRemoved, $"message '{o.Item.LocalPath}' exists in the writer's schema but not in the reader's", o.Item.Location, null);
+                        ctx.Add(T.MessageRemoved, $"message '{o.Item.LocalPath}' {ctx.Removed}", o.Item.Location, null);
                     }
                     else if (!inOriginal)
                     {
-                        ctx.Add(T.MessageAdded, $"message '{u.Item.LocalPath}' was added", null, u.Item.Location);
+                        ctx.Add(T.MessageAdded, $"message '{u.Item.LocalPath}' {ctx.Added}", null, u.Item.Location);
                     }
                     else
                     {
                         CompareMessage(ctx, o.Item, u.Item);
                         // Reordering is harmless: serialized message indexes refer to the writer's schema ID.
                         if (o.Index != u.Index)
-                            ctx.Add(T.MessageMoved, $"message '{u.Item.LocalPath}' moved from position {o.Index} to {u.Index}", o.Item.Location, u.Item.Location);
+                            ctx.Add(T.MessageMoved, $"message '{u.Item.LocalPath}' moved {ctx.FromTo($"position {o.Index}", $"position {u.Index}")}", o.Item.Location, u.Item.Location);
                     }
                 }
             }
@@ -73,8 +74,8 @@ namespace EventGovernance.Compatibility.Protobuf
                 {
                     bool inOriginal = originalEnumsByName.TryGetValue(name, out var o);
                     bool inUpdate = updateEnumsByName.TryGetValue(name, out var u);
-                    if (!inUpdate) ctx.Add(T.EnumRemoved, $"enum '{o.Item.LocalPath}' was removed", o.Item.Location, null);
-                    else if (!inOriginal) ctx.Add(T.EnumAdded, $"enum '{u.Item.LocalPath}' was added", null, u.Item.Location);
+                    if (!inUpdate) ctx.Add(T.EnumRemoved, $"enum '{o.Item.LocalPath}' {ctx.Removed}", o.Item.Location, null);
+                    else if (!inOriginal) ctx.Add(T.EnumAdded, $"enum '{u.Item.LocalPath}' {ctx.Added}", null, u.Item.Location);
                     else CompareEnum(ctx, o.Item, u.Item);
                 }
             }
@@ -102,11 +103,11 @@ namespace EventGovernance.Compatibility.Protobuf
                 bool inUpdate = updateByNumber.TryGetValue(number, out ProtoEnumConstant? u);
                 string segment = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (!inUpdate)
-                    ctx.AddAt(segment, T.EnumConstRemoved, $"enum constant {o!.Name} = {number} was removed from '{original.LocalPath}'", o.Location, null);
+                    ctx.AddAt(segment, T.EnumConstRemoved, $"enum constant {o!.Name} = {number} of '{original.LocalPath}' {ctx.Removed}", o.Location, null);
                 else if (!inOriginal)
-                    ctx.AddAt(segment, T.EnumConstAdded, $"enum constant {u!.Name} = {number} was added to '{update.LocalPath}'", null, u.Location);
+                    ctx.AddAt(segment, T.EnumConstAdded, $"enum constant {u!.Name} = {number} of '{update.LocalPath}' {ctx.Added}", null, u.Location);
                 else if (o!.Name != u!.Name)
-                    ctx.AddAt(segment, T.EnumConstChanged, $"enum constant {number} of '{update.LocalPath}' was renamed from {o.Name} to {u.Name}", o.Location, u.Location);
+                    ctx.AddAt(segment, T.EnumConstChanged, $"enum constant {number} of '{update.LocalPath}' was renamed {ctx.FromTo(o.Name, u.Name)}", o.Location, u.Location);
             }
         }
 
@@ -155,7 +156,9 @@ namespace EventGovernance.Compatibility.Protobuf
                 else
                 {
                     if (o.Oneof != null && u.Oneof == null)
-                        ctx.AddAt(segment, T.OneofFieldMovedToTopLevel, $"field '{u.Name}' = {number} moved out of oneof '{o.Oneof}' to the top level", o.Location, u.Location);
+                        ctx.AddAt(segment, T.OneofFieldMovedToTopLevel, (ctx.OriginalIsNew
+                            ? $"field '{o.Name}' = {number} moved from the top level into oneof '{o.Oneof}'"
+                            : $"field '{u.Name}' = {number} moved out of oneof '{o.Oneof}' to the top level"), o.Location, u.Location);
                     // Contents are compared wherever the field now lives, so a oneof change cannot hide a type change.
                     if (u.Oneof != null)
                     {
@@ -218,10 +221,14 @@ namespace EventGovernance.Compatibility.Protobuf
                 if (origins.Count <= 1) continue;
                 if (topLevelMovedIn > 1)
                     ctx.AddAt(oneof.Name, T.MultipleFieldsMovedToOneof,
-                        $"{topLevelMovedIn} independent fields were moved into oneof '{oneof.Name}'; data that set more than one of them keeps only one", null, oneof.Location);
+                        (ctx.OriginalIsNew
+                            ? $"{topLevelMovedIn} fields of oneof '{oneof.Name}' became independent fields; the old version keeps only one of them when data sets more than one"
+                            : $"{topLevelMovedIn} independent fields were moved into oneof '{oneof.Name}'; data that set more than one of them keeps only one"), null, oneof.Location);
                 else
                     ctx.AddAt(oneof.Name, T.FieldMovedToExistingOneof,
-                        $"oneof '{oneof.Name}' now joins fields that were independent in the writer's schema; data that set more than one of them keeps only one", null, oneof.Location);
+                        (ctx.OriginalIsNew
+                            ? $"fields of oneof '{oneof.Name}' were split apart in the new version; the old version keeps only one of them when data sets more than one"
+                            : $"oneof '{oneof.Name}' now joins fields that were independent in the old version; data that set more than one of them keeps only one"), null, oneof.Location);
             }
         }
 
@@ -231,8 +238,8 @@ namespace EventGovernance.Compatibility.Protobuf
             {
                 bool inOriginal = original.TryGetValue(name, out ProtoOneof? o);
                 bool inUpdate = update.TryGetValue(name, out ProtoOneof? u);
-                if (!inUpdate) ctx.AddAt(name, T.OneofRemoved, $"oneof '{name}' was removed", o!.Location, null);
-                else if (!inOriginal) ctx.AddAt(name, T.OneofAdded, $"oneof '{name}' was added", null, u!.Location);
+                if (!inUpdate) ctx.AddAt(name, T.OneofRemoved, $"oneof '{name}' {ctx.Removed}", o!.Location, null);
+                else if (!inOriginal) ctx.AddAt(name, T.OneofAdded, $"oneof '{name}' {ctx.Added}", null, u!.Location);
             }
         }
 
@@ -244,15 +251,17 @@ namespace EventGovernance.Compatibility.Protobuf
                 if (deletedOneofs.Contains(field.Oneof)) return;
                 using (ctx.Enter(field.Oneof))
                     ctx.AddAt(segment, T.OneofFieldRemoved,
-                        $"field '{field.Name}' = {field.Number} of oneof '{field.Oneof}' exists in the writer's schema but not in the reader's; a value set there is lost", field.Location, null);
+                        (ctx.OriginalIsNew
+                            ? $"field '{field.Name}' = {field.Number} was added to oneof '{field.Oneof}'; the old version loses a value set there"
+                            : $"field '{field.Name}' = {field.Number} of oneof '{field.Oneof}' was removed; a value set there is lost"), field.Location, null);
             }
             else if (field.Label == ProtoLabel.Required)
             {
-                ctx.AddAt(segment, T.RequiredFieldRemoved, $"required field '{field.Name}' = {field.Number} was removed", field.Location, null);
+                ctx.AddAt(segment, T.RequiredFieldRemoved, $"required field '{field.Name}' = {field.Number} {ctx.Removed}", field.Location, null);
             }
             else
             {
-                ctx.AddAt(segment, T.FieldRemoved, $"field '{field.Name}' = {field.Number} was removed; readers skip its data", field.Location, null);
+                ctx.AddAt(segment, T.FieldRemoved, $"field '{field.Name}' = {field.Number} {ctx.Removed}; {ctx.Reader} skips its data", field.Location, null);
             }
         }
 
@@ -261,16 +270,20 @@ namespace EventGovernance.Compatibility.Protobuf
             if (field.Oneof != null)
             {
                 using (ctx.Enter(field.Oneof))
-                    ctx.AddAt(segment, T.OneofFieldAdded, $"field '{field.Name}' = {field.Number} was added to oneof '{field.Oneof}'", null, field.Location);
+                    ctx.AddAt(segment, T.OneofFieldAdded, (ctx.OriginalIsNew
+                            ? $"field '{field.Name}' = {field.Number} of oneof '{field.Oneof}' was removed"
+                            : $"field '{field.Name}' = {field.Number} was added to oneof '{field.Oneof}'"), null, field.Location);
             }
             else if (field.Label == ProtoLabel.Required)
             {
                 ctx.AddAt(segment, T.RequiredFieldAdded,
-                    $"required field '{field.Name}' = {field.Number} was added; data written without it fails to parse", null, field.Location);
+                    (ctx.OriginalIsNew
+                        ? $"required field '{field.Name}' = {field.Number} was removed; the old version fails to parse data written without it"
+                        : $"required field '{field.Name}' = {field.Number} was added; data written without it fails to parse"), null, field.Location);
             }
             else
             {
-                ctx.AddAt(segment, T.FieldAdded, $"field '{field.Name}' = {field.Number} was added", null, field.Location);
+                ctx.AddAt(segment, T.FieldAdded, $"field '{field.Name}' = {field.Number} {ctx.Added}", null, field.Location);
             }
         }
     }

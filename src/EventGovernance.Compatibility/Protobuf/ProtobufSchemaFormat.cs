@@ -7,7 +7,7 @@ namespace EventGovernance.Compatibility.Protobuf
     /// Protobuf (.proto, proto2 and proto3) with the registry's field-number based rules. See
     /// <see cref="ProtoDifferenceTypes"/> for the difference types and which ones break readers.
     /// </summary>
-    public sealed class ProtobufSchemaFormat : ISchemaFormat
+    public sealed class ProtobufSchemaFormat : IDirectionalSchemaFormat
     {
         public SchemaType Type => SchemaType.Protobuf;
 
@@ -18,7 +18,11 @@ namespace EventGovernance.Compatibility.Protobuf
         }
 
         public IReadOnlyList<Difference> Diff(ParsedSchema original, ParsedSchema update, CompatibilityOptions options) =>
-            ProtoSchemaDiff.Compare(AsProtobuf(original, nameof(original)), AsProtobuf(update, nameof(update)));
+            Diff(original, update, options, CheckDirection.Backward);
+
+        /// <summary>The same differences, worded as what the new version (the original, when FORWARD) changed.</summary>
+        public IReadOnlyList<Difference> Diff(ParsedSchema original, ParsedSchema update, CompatibilityOptions options, CheckDirection direction) =>
+            ProtoSchemaDiff.Compare(AsProtobuf(original, nameof(original)), AsProtobuf(update, nameof(update)), originalIsNew: direction == CheckDirection.Forward);
 
         private static ProtobufParsedSchema AsProtobuf(ParsedSchema schema, string name) =>
             schema as ProtobufParsedSchema

@@ -75,6 +75,14 @@ internal sealed record AvroPairCase(int Index, string Description, JToken Reader
         ParsedSchema reader = AvroCorpus.Parse(Reader, $"case{Index}-reader.avsc");
         return SchemaFormats.Avro.Diff(writer, reader, CompatibilityOptions.Default);
     }
+
+    /// <summary>The checker's incompatibilities with Avro Java's own locations (fields by position).</summary>
+    public IReadOnlyList<EventGovernance.Compatibility.Avro.AvroCompatibilityChecker.Incompatibility> JavaView()
+    {
+        var writer = (EventGovernance.Compatibility.Avro.AvroParsedSchema)AvroCorpus.Parse(Writer, $"case{Index}-writer.avsc");
+        var reader = (EventGovernance.Compatibility.Avro.AvroParsedSchema)AvroCorpus.Parse(Reader, $"case{Index}-reader.avsc");
+        return EventGovernance.Compatibility.Avro.AvroCompatibilityChecker.Check(reader.Root, writer.Root);
+    }
 }
 
 internal sealed record AvroSequenceCase(int Index, string Description, string Level, IReadOnlyList<JToken> History, JToken Candidate, bool Compatible)

@@ -42,7 +42,8 @@ public sealed class AvroCorpusTests
 
     /// <summary>
     /// Type and location of every incompatibility, compared with what Avro Java reports, in order.
-    /// The engine reproduces Avro Java's walk, so all of them are expected to agree.
+    /// The engine reproduces Avro Java's walk, so all of them are expected to agree. Avro Java numbers
+    /// record fields (<c>/fields/0</c>); the checker keeps that location beside the named path it reports.
     /// </summary>
     [Fact]
     public void Incompatibility_types_and_locations_agree_with_avro_java()
@@ -52,7 +53,7 @@ public sealed class AvroCorpusTests
         foreach (AvroPairCase pair in AvroCorpus.Pairs)
         {
             List<string> java = pair.JavaIncompatibilities.Select(i => $"{i.Type} #{i.Location}").ToList();
-            List<string> ours = pair.Check().Select(d => $"{d.Type} {d.Path}").ToList();
+            List<string> ours = pair.JavaView().Select(i => $"{i.Type} #{i.Location}").ToList();
             expected += java.Count;
             int same = java.Zip(ours, (a, b) => a == b).Count(x => x);
             agreeing += same;
@@ -93,10 +94,16 @@ public sealed class AvroCorpusTests
                 Assert.False(d.IsCompatible);
                 Assert.StartsWith("#/", d.Path);
                 Assert.NotNull(d.UpdateLocation);
-                Assert.NotNull(d.OriginalLocation);
                 Assert.Equal($"case{pair.Index}-reader.avsc", d.UpdateLocation!.File);
-                Assert.Equal($"case{pair.Index}-writer.avsc", d.OriginalLocation!.File);
                 Assert.True(d.UpdateLocation.Line > 0 && d.UpdateLocation.Column > 0, $"case {pair.Index}: {d} has no reader position");
+                // A reader field missing from the writer's record has no place in the writer.
+                if (d.Type == "READER_FIELD_MISSING_DEFAULT_VALUE")
+                {
+                    Assert.Null(d.OriginalLocation);
+                    continue;
+                }
+                Assert.NotNull(d.OriginalLocation);
+                Assert.Equal($"case{pair.Index}-writer.avsc", d.OriginalLocation!.File);
                 Assert.True(d.OriginalLocation.Line > 0 && d.OriginalLocation.Column > 0, $"case {pair.Index}: {d} has no writer position");
                 Assert.False(string.IsNullOrWhiteSpace(d.Message));
             }

@@ -132,9 +132,9 @@ namespace EventGovernance.Compatibility.Tests.Json
         public void Messages_are_one_sentence_naming_the_path_and_the_consumers()
         {
             Difference d = Assert.Single(JsonDiffs.Diff(@"{""type"":""string"",""maxLength"":9}", @"{""type"":""string"",""maxLength"":3}"));
-            Assert.Equal("At #/maxLength maxLength was decreased: consumers reading with the updated schema may reject data written with the original.", d.Message);
+            Assert.Equal("At #/maxLength maxLength was decreased: consumers reading with the new schema may reject data written with the old one.", d.Message);
             Difference ok = Assert.Single(JsonDiffs.Diff(@"{""type"":""integer""}", @"{""type"":""number""}"));
-            Assert.EndsWith("still accept data written with the original.", ok.Message);
+            Assert.EndsWith("still accept data written with the old one.", ok.Message);
         }
     }
 }
