@@ -22,15 +22,17 @@ namespace EventGovernance.Analyzers
     internal sealed class ConfigMemberTracker
     {
         private readonly INamedTypeSymbol _type;
+        private readonly KnownTypes _types;
         private readonly KafkaTypes _kafka;
         private readonly ConcurrentQueue<(ISymbol Member, IOperation Use)> _uses = new ConcurrentQueue<(ISymbol, IOperation)>();
         private readonly ConcurrentQueue<IMethodSymbol> _factoriesBuilt = new ConcurrentQueue<IMethodSymbol>();
         private readonly ConcurrentQueue<(IMethodSymbol Method, IReturnOperation Return)> _returns = new ConcurrentQueue<(IMethodSymbol, IReturnOperation)>();
 
-        public ConfigMemberTracker(INamedTypeSymbol type, KafkaTypes kafka)
+        public ConfigMemberTracker(INamedTypeSymbol type, KnownTypes types)
         {
             _type = type;
-            _kafka = kafka;
+            _types = types;
+            _kafka = types.Kafka!;
         }
 
         public void Register(SymbolStartAnalysisContext start)
@@ -131,23 +133,14 @@ namespace EventGovernance.Analyzers
         /// <summary>A Confluent.Kafka configuration or a sequence of string pairs, which ConsumerBuilder also accepts.</summary>
         private bool CanHoldConfig(ITypeSymbol type)
         {
-            for (ITypeSymbol? current = type; current != null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, _kafka.Config))
-                {
-                    return true;
-                }
-            }
-
-            return IsStringPairs(type) || type.AllInterfaces.Any(IsStringPairs);
+            return type.IsOrDerivesFrom(_kafka.Config) || IsStringPairs(type) || type.AllInterfaces.Any(IsStringPairs);
         }
 
-        private static bool IsStringPairs(ITypeSymbol type) =>
+        private bool IsStringPairs(ITypeSymbol type) =>
             type is INamedTypeSymbol named
             && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
             && named.TypeArguments[0] is INamedTypeSymbol pair
-            && pair.Name == "KeyValuePair"
-            && pair.TypeArguments.Length == 2
+            && pair.IsSameDefinition(_types.KeyValuePair)
             && pair.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
 
         private void Judge(SymbolAnalysisContext context)
@@ -214,7 +207,7 @@ namespace EventGovernance.Analyzers
                 return null;
             }
 
-            (Setting autoCommit, Setting offsetStore) = ConsumerSettings.Evaluate(creation, _kafka);
+            (Setting autoCommit, Setting offsetStore) = ConsumerSettings.Evaluate(creation, _types);
             if (local != null && !ConsumerSettings.ApplyEarlierWrites(returned, local, _kafka, ref autoCommit, ref offsetStore))
             {
                 return null;
@@ -284,7 +277,7 @@ namespace EventGovernance.Analyzers
         /// <summary>Order across methods is not known, so any write that could turn a setting off keeps it quiet.</summary>
         private bool CommitsBeforeProcessing(IObjectCreationOperation creation, MemberState state)
         {
-            (Setting autoCommit, Setting offsetStore) = ConsumerSettings.Evaluate(creation, _kafka);
+            (Setting autoCommit, Setting offsetStore) = ConsumerSettings.Evaluate(creation, _types);
             return ConsumerSettings.CommitsBeforeProcessing(autoCommit)
                    && ConsumerSettings.CommitsBeforeProcessing(offsetStore)
                    && !state.AutoCommitMayBeOff

@@ -56,18 +56,17 @@ namespace EventGovernance.Analyzers
         public static bool CommitsBeforeProcessing(Setting setting) => setting == Setting.Unset || setting == Setting.On;
 
         public static bool IsConsumerBuilder(IObjectCreationOperation creation, KafkaTypes kafka) =>
-            kafka.ConsumerBuilder != null
-            && creation.Type is INamedTypeSymbol type
-            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, kafka.ConsumerBuilder)
+            creation.Type.IsSameDefinition(kafka.ConsumerBuilder)
             && creation.Arguments.Length == 1;
 
         /// <summary>
         /// The settings a configuration creation leaves, from its initializer; both Unknown when it does not
         /// start from the client defaults.
         /// </summary>
-        public static (Setting AutoCommit, Setting OffsetStore) Evaluate(IObjectCreationOperation creation, KafkaTypes kafka)
+        public static (Setting AutoCommit, Setting OffsetStore) Evaluate(IObjectCreationOperation creation, KnownTypes types)
         {
-            if (!StartsFromDefaults(creation, kafka))
+            KafkaTypes kafka = types.Kafka!;
+            if (!StartsFromDefaults(creation, types))
             {
                 return (Setting.Unknown, Setting.Unknown);
             }
@@ -149,10 +148,10 @@ namespace EventGovernance.Analyzers
         /// a copy of a <c>ClientConfig</c>: that type has no consumer properties, so in practice it carries
         /// neither setting. A copy of anything else (a ConsumerConfig, a dictionary) might carry them.
         /// </summary>
-        private static bool StartsFromDefaults(IObjectCreationOperation creation, KafkaTypes kafka) =>
+        private static bool StartsFromDefaults(IObjectCreationOperation creation, KnownTypes types) =>
             creation.Arguments.All(a => a.Value.Type?.SpecialType == SpecialType.System_Int32
-                                        || (a.Value.Type?.Name.EndsWith("Comparer", StringComparison.Ordinal) ?? false)
-                                        || IsClientConfigCopy(creation, a, kafka));
+                                        || types.IsComparer(a.Value.Type)
+                                        || IsClientConfigCopy(creation, a, types.Kafka!));
 
         private static bool IsClientConfigCopy(IObjectCreationOperation creation, IArgumentOperation argument, KafkaTypes kafka) =>
             kafka.ClientConfig != null

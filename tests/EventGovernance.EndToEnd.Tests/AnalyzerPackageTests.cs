@@ -39,6 +39,12 @@ public sealed class AnalyzerPackageTests : IDisposable
             Assert.Contains("analyzers/dotnet/cs/EventGovernance.Analyzers.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/EventGovernance.Analyzers.CodeFixes.dll", entries);
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+
+            // Every rule the packed analyzer declares must be exercised by the consumer project below.
+            string[] ruleIds = PackedRuleIds.Read(archive.GetEntry("analyzers/dotnet/cs/EventGovernance.Analyzers.dll")!);
+            string[] expectedIds = ConsumerProject.ExpectedDiagnostics(app).Select(e => e.Id).Distinct().ToArray();
+            Assert.NotEmpty(ruleIds);
+            Assert.All(ruleIds, id => Assert.True(expectedIds.Contains(id), $"{id} is in the package but the consumer project expects it nowhere"));
         }
 
         ConsumerProject.WriteTo(app, feed, _version);

@@ -9,26 +9,18 @@ namespace EventGovernance.Analyzers
 {
     /// <summary>EG0001: a Kafka message is produced without a key, so it lands on an arbitrary partition.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KafkaMessageWithoutKeyAnalyzer : DiagnosticAnalyzer
+    public sealed class KafkaMessageWithoutKeyAnalyzer : BrokerAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.KafkaMessageWithoutKey);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                KafkaTypes? kafka = KnownTypes.Create(start.Compilation).Kafka;
-                if (kafka == null)
-                {
-                    return;
-                }
+        public override BrokerLibrary RequiredLibrary => BrokerLibrary.Kafka;
 
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, kafka), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeUnresolvedCall(c, kafka), OperationKind.Invalid);
-            });
+        internal override void Register(CompilationStartAnalysisContext start, KnownTypes types)
+        {
+            KafkaTypes kafka = types.Kafka!;
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, kafka), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeUnresolvedCall(c, kafka), OperationKind.Invalid);
         }
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, KafkaTypes kafka)
@@ -89,7 +81,7 @@ namespace EventGovernance.Analyzers
             IOperation message = call.Message.Value.WalkDownConversions();
             if (message is IObjectCreationOperation creation)
             {
-                return IsMessageCreation(creation, kafka) && !InitializerSetsKey(creation);
+                return IsMessageCreation(creation, kafka) && !InitializerSetsKey(creation, kafka);
             }
 
             if (message is ILocalReferenceOperation reference)
@@ -101,9 +93,9 @@ namespace EventGovernance.Analyzers
         }
 
         private static bool IsMessageCreation(IObjectCreationOperation creation, KafkaTypes kafka) =>
-            creation.Type is INamedTypeSymbol type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, kafka.Message);
+            creation.Type.IsSameDefinition(kafka.Message);
 
-        private static bool InitializerSetsKey(IObjectCreationOperation creation)
+        private static bool InitializerSetsKey(IObjectCreationOperation creation, KafkaTypes kafka)
         {
             if (creation.Initializer == null)
             {
@@ -113,7 +105,7 @@ namespace EventGovernance.Analyzers
             bool keyed = false;
             foreach (IOperation initializer in creation.Initializer.Initializers)
             {
-                if (initializer is ISimpleAssignmentOperation assignment && IsKeyProperty(assignment.Target))
+                if (initializer is ISimpleAssignmentOperation assignment && IsKeyProperty(assignment.Target, kafka))
                 {
                     keyed = !assignment.Value.IsNullOrDefault();
                 }
@@ -135,7 +127,7 @@ namespace EventGovernance.Analyzers
                 return false;
             }
 
-            bool keyed = InitializerSetsKey(creation);
+            bool keyed = InitializerSetsKey(creation, kafka);
             foreach (IOperation operation in root.Descendants())
             {
                 if (!(operation is ILocalReferenceOperation use) || !SymbolEqualityComparer.Default.Equals(use.Local, local) || use.IsDeclaration)
@@ -145,7 +137,7 @@ namespace EventGovernance.Analyzers
 
                 switch (use.Parent)
                 {
-                    case IPropertyReferenceOperation property when IsKeyProperty(property):
+                    case IPropertyReferenceOperation property when IsKeyProperty(property, kafka):
                         if (property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property)
                         {
                             keyed = !assignment.Value.IsNullOrDefault();
@@ -172,7 +164,10 @@ namespace EventGovernance.Analyzers
             return !keyed;
         }
 
-        private static bool IsKeyProperty(IOperation target) =>
-            target is IPropertyReferenceOperation property && property.Property.Name == "Key";
+        /// <summary><c>Message&lt;TKey, TValue&gt;.Key</c> (not a <c>Key</c> of some other type the message is not).</summary>
+        private static bool IsKeyProperty(IOperation target, KafkaTypes kafka) =>
+            target is IPropertyReferenceOperation property
+            && property.Property.Name == "Key"
+            && property.Property.ContainingType.IsSameDefinition(kafka.Message);
     }
 }

@@ -15,7 +15,7 @@ namespace EventGovernance.Analyzers
     /// produced anywhere in the compilation, so diagnostics are reported when the compilation ends.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class EventContractEnvelopeAnalyzer : DiagnosticAnalyzer
+    public sealed class EventContractEnvelopeAnalyzer : BrokerAnalyzer
     {
         /// <summary>Diagnostic property with the missing fields' keys, comma-separated, for the code fix.</summary>
         public const string MissingFieldsProperty = "MissingFields";
@@ -23,12 +23,11 @@ namespace EventGovernance.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.EventContractEnvelope);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start => new CompilationState(start.Compilation).Register(start));
-        }
+        /// <summary>Contracts exist in any project; Kafka, when referenced, adds the types it produces.</summary>
+        public override BrokerLibrary RequiredLibrary => BrokerLibrary.None;
+
+        internal override void Register(CompilationStartAnalysisContext start, KnownTypes types) =>
+            new CompilationState(start.Compilation, types).Register(start);
 
         /// <summary>What one compilation has seen so far; lives only as long as that compilation's analysis.</summary>
         private sealed class CompilationState
@@ -43,12 +42,12 @@ namespace EventGovernance.Analyzers
             private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _envelopeCandidates = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _wrappedTypes = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
 
-            public CompilationState(Compilation compilation)
+            public CompilationState(Compilation compilation, KnownTypes types)
             {
                 _compilation = compilation;
-                _kafka = KnownTypes.Create(compilation).Kafka;
-                _exception = compilation.GetTypeByMetadataName("System.Exception");
-                _eventArgs = compilation.GetTypeByMetadataName("System.EventArgs");
+                _kafka = types.Kafka;
+                _exception = types.Exception;
+                _eventArgs = types.EventArgs;
             }
 
             public void Register(CompilationStartAnalysisContext start)
@@ -189,7 +188,7 @@ namespace EventGovernance.Analyzers
                     return false;
                 }
 
-                return !DerivesFrom(type, _exception) && !DerivesFrom(type, _eventArgs);
+                return !type.IsOrDerivesFrom(_exception) && !type.IsOrDerivesFrom(_eventArgs);
             }
 
             private static bool IsClassOrRecord(INamedTypeSymbol type) => type.TypeKind == TypeKind.Class || type.IsRecord;
@@ -200,19 +199,6 @@ namespace EventGovernance.Analyzers
             private static bool HasContractAttribute(INamedTypeSymbol type, ContractOptions options) =>
                 type.GetAttributes().Any(a => a.AttributeClass != null
                                               && options.AttributeNames.Contains(ContractOptions.StripAttributeSuffix(a.AttributeClass.Name)));
-
-            private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
-            {
-                for (INamedTypeSymbol? current = type; current != null && baseType != null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
 
             private static ImmutableArray<EnvelopeField> MissingFields(INamedTypeSymbol type, ContractOptions options)
             {
