@@ -48,11 +48,11 @@ namespace EventGovernance.Analyzers
         public static readonly DiagnosticDescriptor EventContractEnvelope = new DiagnosticDescriptor(
             RuleIds.EventContractEnvelope,
             title: "Event contract is missing envelope fields",
-            messageFormat: "Event contract '{0}' is missing envelope fields: {1}",
+            messageFormat: "Event contract '{0}' is missing envelope fields: {1}{2}",
             category: Design,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "Every event needs an id for deduplication, a type and version for routing and upcasting, an occurred-at timestamp and a correlation id for tracing.",
+            description: "Every event needs an id for deduplication, a type and version for routing and upcasting, an occurred-at timestamp and a correlation id for tracing. A type found only by its name says so in the message.",
             helpLinkUri: HelpLink(RuleIds.EventContractEnvelope),
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 

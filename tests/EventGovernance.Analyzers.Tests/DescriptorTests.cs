@@ -84,7 +84,11 @@ public class DescriptorTests
     public void Eg0004PageDocumentsEveryOptionKey()
     {
         string text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "rules", "EG0004.md"));
-        var keys = new List<string> { ContractOptions.RequiredFieldsKey, ContractOptions.SuffixesKey, ContractOptions.AttributesKey };
+        var keys = new List<string>
+        {
+            ContractOptions.RequiredFieldsKey, ContractOptions.SuffixesKey, ContractOptions.AttributesKey,
+            ContractOptions.ExcludedNamespacesKey, ContractOptions.ExcludedTypesKey, ContractOptions.InProcessInterfacesKey,
+        };
         keys.AddRange(EnvelopeField.All.Select(f => ContractOptions.Prefix + f.Key + ContractOptions.NamesKeySuffix));
         Assert.All(keys, key => Assert.Contains("`" + key + "`", text));
     }

@@ -37,7 +37,10 @@ namespace EventGovernance.Analyzers
             private readonly INamedTypeSymbol? _exception;
             private readonly INamedTypeSymbol? _eventArgs;
             private readonly ConcurrentDictionary<SyntaxTree, ContractOptions> _options = new ConcurrentDictionary<SyntaxTree, ContractOptions>();
-            private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _declaredContracts = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
+            private readonly InProcessTypes _inProcess;
+
+            /// <summary>Contracts found by attribute (value null) or only by name (value: the suffix that matched).</summary>
+            private readonly ConcurrentDictionary<INamedTypeSymbol, string?> _declaredContracts = new ConcurrentDictionary<INamedTypeSymbol, string?>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _producedValues = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _envelopeCandidates = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _wrappedTypes = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
@@ -48,6 +51,7 @@ namespace EventGovernance.Analyzers
                 _kafka = types.Kafka;
                 _exception = types.Exception;
                 _eventArgs = types.EventArgs;
+                _inProcess = new InProcessTypes(compilation);
             }
 
             public void Register(CompilationStartAnalysisContext start)
@@ -77,9 +81,13 @@ namespace EventGovernance.Analyzers
                 }
 
                 ContractOptions options = OptionsFor(tree, context.Options);
-                if (HasContractAttribute(type, options) || (IsClassOrRecord(type) && HasContractSuffix(type, options)))
+                if (HasContractAttribute(type, options))
                 {
-                    _declaredContracts.TryAdd(type, 0);
+                    _declaredContracts.TryAdd(type, null);
+                }
+                else if (IsClassOrRecord(type) && MatchingSuffix(type, options) is string suffix)
+                {
+                    _declaredContracts.TryAdd(type, suffix);
                 }
             }
 
@@ -115,20 +123,33 @@ namespace EventGovernance.Analyzers
 
             private void OnCompilationEnd(CompilationAnalysisContext context)
             {
-                var contracts = new HashSet<INamedTypeSymbol>(_declaredContracts.Keys, SymbolEqualityComparer.Default);
+                // Each contract with the suffix it was found by when its name is all there is (null otherwise).
+                var contracts = new Dictionary<INamedTypeSymbol, string?>(SymbolEqualityComparer.Default);
+                foreach (KeyValuePair<INamedTypeSymbol, string?> declared in _declaredContracts)
+                {
+                    contracts[declared.Key] = declared.Value;
+                }
+
                 foreach (INamedTypeSymbol produced in _producedValues.Keys)
                 {
                     if (CanBeContract(produced) && IsClassOrRecord(produced))
                     {
-                        contracts.Add(produced);
+                        contracts[produced] = null;
                     }
                 }
 
-                foreach (INamedTypeSymbol contract in contracts.OrderBy(t => t.ToDisplayString(), StringComparer.Ordinal))
+                foreach (KeyValuePair<INamedTypeSymbol, string?> entry in contracts.OrderBy(t => t.Key.ToDisplayString(), StringComparer.Ordinal))
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
+                    INamedTypeSymbol contract = entry.Key;
+                    string? nameSuffix = entry.Value;
                     Location location = contract.Locations.First(l => l.IsInSource);
                     ContractOptions options = OptionsFor(location.SourceTree!, context.Options);
+                    if (options.Excludes(contract) || (nameSuffix != null && _inProcess.StaysInProcess(contract, options)))
+                    {
+                        continue;
+                    }
+
                     ImmutableArray<EnvelopeField> missing = MissingFields(contract, options);
                     if (missing.IsEmpty || IsCarriedInEnvelope(contract, options))
                     {
@@ -142,7 +163,8 @@ namespace EventGovernance.Analyzers
                         location,
                         properties,
                         contract.Name,
-                        string.Join(", ", missing.Select(f => f.DisplayName))));
+                        string.Join(", ", missing.Select(f => f.DisplayName)),
+                        nameSuffix == null ? string.Empty : MatchedByNameNote(nameSuffix)));
                 }
             }
 
@@ -193,8 +215,16 @@ namespace EventGovernance.Analyzers
 
             private static bool IsClassOrRecord(INamedTypeSymbol type) => type.TypeKind == TypeKind.Class || type.IsRecord;
 
-            private static bool HasContractSuffix(INamedTypeSymbol type, ContractOptions options) =>
-                options.Suffixes.Any(suffix => type.Name.EndsWith(suffix, StringComparison.Ordinal));
+            /// <summary>The longest configured suffix the name ends in, or null.</summary>
+            private static string? MatchingSuffix(INamedTypeSymbol type, ContractOptions options) =>
+                options.Suffixes
+                    .Where(suffix => type.Name.EndsWith(suffix, StringComparison.Ordinal))
+                    .OrderByDescending(suffix => suffix.Length)
+                    .FirstOrDefault();
+
+            /// <summary>Name matching also finds in-process types; the message says why the type was taken for a contract.</summary>
+            private static string MatchedByNameNote(string suffix) =>
+                $" (found only by its name ending in '{suffix}': if it never leaves the process, make it internal or list it in {ContractOptions.ExcludedTypesKey})";
 
             private static bool HasContractAttribute(INamedTypeSymbol type, ContractOptions options) =>
                 type.GetAttributes().Any(a => a.AttributeClass != null
