@@ -7,10 +7,26 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace EventGovernance.Analyzers
 {
-    /// <summary>EG0001: a Kafka message is produced without a key, so it lands on an arbitrary partition.</summary>
+    /// <summary>
+    /// EG0001: a Kafka message is produced without a key, or with a new random key per message, so it lands
+    /// on an arbitrary partition. A message sent to an explicit partition needs no key: the producer chose
+    /// where it goes.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KafkaMessageWithoutKeyAnalyzer : BrokerAnalyzer
     {
+        private const string NoKey = "has no key";
+        private const string RandomKey = "has a new random key (Guid.NewGuid()) per message";
+
+        /// <summary>What the analysis knows about a message's key.</summary>
+        private enum KeyState
+        {
+            /// <summary>Set to something we cannot see through: given the benefit of the doubt.</summary>
+            Keyed,
+            None,
+            RandomPerMessage,
+        }
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.KafkaMessageWithoutKey);
 
@@ -19,25 +35,28 @@ namespace EventGovernance.Analyzers
         internal override void Register(CompilationStartAnalysisContext start, KnownTypes types)
         {
             KafkaTypes kafka = types.Kafka!;
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, kafka), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeUnresolvedCall(c, kafka), OperationKind.Invalid);
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KafkaTypes kafka)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
         {
-            if (!KafkaProduceCall.TryCreate((IInvocationOperation)context.Operation, kafka, out KafkaProduceCall call))
+            KafkaTypes kafka = types.Kafka!;
+            if (!KafkaProduceCall.TryCreate((IInvocationOperation)context.Operation, kafka, out KafkaProduceCall call)
+                || (call.TopicPartition != null && KafkaPartitions.IsExplicit(call.TopicPartition, kafka)))
             {
                 return;
             }
 
-            if (!HasNoKey(call, kafka))
+            KeyState key = KeyOf(call, types);
+            if (key == KeyState.Keyed)
             {
                 return;
             }
 
             string? topic = call.ConstantTopic;
             string where = topic == null ? string.Empty : " to topic '" + topic + "'";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaMessageWithoutKey, call.CallLocation, where));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaMessageWithoutKey, call.CallLocation, where, key == KeyState.None ? NoKey : RandomKey));
         }
 
         /// <summary>
@@ -47,14 +66,15 @@ namespace EventGovernance.Analyzers
         /// </summary>
         private static void AnalyzeUnresolvedCall(OperationAnalysisContext context, KafkaTypes kafka)
         {
+            SemanticModel? model = context.Operation.SemanticModel;
             if (!(context.Operation.Syntax is InvocationExpressionSyntax call)
                 || call.ArgumentList.CloseParenToken.IsMissing
-                || context.Operation.SemanticModel == null)
+                || model == null)
             {
                 return;
             }
 
-            SymbolInfo info = context.Operation.SemanticModel.GetSymbolInfo(call, context.CancellationToken);
+            SymbolInfo info = model.GetSymbolInfo(call, context.CancellationToken);
             if (info.Symbol != null
                 || info.CandidateSymbols.IsEmpty
                 || !info.CandidateSymbols.All(candidate => KafkaProduceCall.IsProduceOnUnkeyedProducer(candidate, kafka)))
@@ -63,71 +83,81 @@ namespace EventGovernance.Analyzers
             }
 
             // Every Produce overload takes the topic (or a TopicPartition) first.
-            string? topic = call.ArgumentList.Arguments.Count > 0
-                ? context.Operation.SemanticModel.GetConstantValue(call.ArgumentList.Arguments[0].Expression, context.CancellationToken).Value as string
-                : null;
+            ExpressionSyntax? first = call.ArgumentList.Arguments.Count > 0 ? call.ArgumentList.Arguments[0].Expression : null;
+            if (first != null
+                && model.GetOperation(first, context.CancellationToken) is IOperation target
+                && target.Type.IsSameDefinition(kafka.TopicPartition)
+                && KafkaPartitions.IsExplicit(target, kafka))
+            {
+                return;
+            }
+
+            string? topic = first == null ? null : model.GetConstantValue(first, context.CancellationToken).Value as string;
             string where = topic == null ? string.Empty : " to topic '" + topic + "'";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaMessageWithoutKey, KafkaProduceCall.LocationOf(call), where));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaMessageWithoutKey, KafkaProduceCall.LocationOf(call), where, NoKey));
         }
 
-        /// <summary>True only when the key is known to be absent; a key we cannot see is given the benefit of the doubt.</summary>
-        private static bool HasNoKey(KafkaProduceCall call, KafkaTypes kafka)
+        /// <summary>None or random only when that is known; a key we cannot see is given the benefit of the doubt.</summary>
+        private static KeyState KeyOf(KafkaProduceCall call, KnownTypes types)
         {
+            KafkaTypes kafka = types.Kafka!;
             if (kafka.Null != null && SymbolEqualityComparer.Default.Equals(call.KeyType, kafka.Null))
             {
-                return true;
+                return KeyState.None;
             }
 
             IOperation message = call.Message.Value.WalkDownConversions();
             if (message is IObjectCreationOperation creation)
             {
-                return IsMessageCreation(creation, kafka) && !InitializerSetsKey(creation, kafka);
+                return IsMessageCreation(creation, kafka) ? InitializerKey(creation, types) : KeyState.Keyed;
             }
 
             if (message is ILocalReferenceOperation reference)
             {
-                return LocalMessageHasNoKey(reference.Local, call, kafka);
+                return LocalMessageKey(reference.Local, call, types);
             }
 
-            return false;
+            return KeyState.Keyed;
         }
 
         private static bool IsMessageCreation(IObjectCreationOperation creation, KafkaTypes kafka) =>
             creation.Type.IsSameDefinition(kafka.Message);
 
-        private static bool InitializerSetsKey(IObjectCreationOperation creation, KafkaTypes kafka)
+        private static KeyState InitializerKey(IObjectCreationOperation creation, KnownTypes types)
         {
+            KafkaTypes kafka = types.Kafka!;
+            KeyState key = KeyState.None;
             if (creation.Initializer == null)
             {
-                return false;
+                return key;
             }
 
-            bool keyed = false;
             foreach (IOperation initializer in creation.Initializer.Initializers)
             {
                 if (initializer is ISimpleAssignmentOperation assignment && IsKeyProperty(assignment.Target, kafka))
                 {
-                    keyed = !assignment.Value.IsNullOrDefault();
+                    key = ValueKey(assignment.Value, types);
                 }
             }
 
-            return keyed;
+            return key;
         }
 
         /// <summary>
-        /// A message held in a local: unkeyed when the local is given one message creation without a key,
-        /// and the method neither sets <c>Key</c> on it later nor hands it to anything but a Produce call.
+        /// A message held in a local: judged when the local is given one message creation, and the method
+        /// neither hands it to anything but a Produce call nor sets <c>Key</c> in a way we cannot follow.
         /// </summary>
-        private static bool LocalMessageHasNoKey(ILocalSymbol local, KafkaProduceCall call, KafkaTypes kafka)
+        private static KeyState LocalMessageKey(ILocalSymbol local, KafkaProduceCall call, KnownTypes types)
         {
+            KafkaTypes kafka = types.Kafka!;
             IOperation root = call.Invocation.GetRoot();
             if (!(root.SingleAssignedValue(local)?.WalkDownConversions() is IObjectCreationOperation creation)
                 || !IsMessageCreation(creation, kafka))
             {
-                return false;
+                return KeyState.Keyed;
             }
 
-            bool keyed = InitializerSetsKey(creation, kafka);
+            KeyState key = InitializerKey(creation, types);
             foreach (IOperation operation in root.Descendants())
             {
                 if (!(operation is ILocalReferenceOperation use) || !SymbolEqualityComparer.Default.Equals(use.Local, local) || use.IsDeclaration)
@@ -140,11 +170,11 @@ namespace EventGovernance.Analyzers
                     case IPropertyReferenceOperation property when IsKeyProperty(property, kafka):
                         if (property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property)
                         {
-                            keyed = !assignment.Value.IsNullOrDefault();
+                            key = ValueKey(assignment.Value, types);
                         }
                         else if (property.Parent is IAssignmentOperation || property.Parent is IArgumentOperation)
                         {
-                            return false;
+                            return KeyState.Keyed;
                         }
 
                         break;
@@ -157,14 +187,24 @@ namespace EventGovernance.Analyzers
                         break;
                     default:
                         // Handed to something we do not follow, which might set the key.
-                        return false;
+                        return KeyState.Keyed;
                 }
             }
 
-            return !keyed;
+            return key;
         }
 
-        /// <summary><c>Message&lt;TKey, TValue&gt;.Key</c> (not a <c>Key</c> of some other type the message is not).</summary>
+        private static KeyState ValueKey(IOperation value, KnownTypes types)
+        {
+            if (value.IsNullOrDefault())
+            {
+                return KeyState.None;
+            }
+
+            return RandomKeys.IsNewPerCall(value, types.Guid) ? KeyState.RandomPerMessage : KeyState.Keyed;
+        }
+
+        /// <summary><c>Message&lt;TKey, TValue&gt;.Key</c> (not a <c>Key</c> of some other type).</summary>
         private static bool IsKeyProperty(IOperation target, KafkaTypes kafka) =>
             target is IPropertyReferenceOperation property
             && property.Property.Name == "Key"

@@ -31,6 +31,23 @@ namespace EventGovernance.Analyzers
 
         public ITypeSymbol ValueType => MessageType.TypeArguments[1];
 
+        /// <summary>The value passed as a <c>TopicPartition</c> (the overloads that name a partition), or null.</summary>
+        public IOperation? TopicPartition
+        {
+            get
+            {
+                foreach (IArgumentOperation argument in Invocation.Arguments)
+                {
+                    if (argument.Value.Type.IsSameDefinition(Kafka.TopicPartition))
+                    {
+                        return argument.Value;
+                    }
+                }
+
+                return null;
+            }
+        }
+
         /// <summary>
         /// The topic, when it is a compile-time constant (a literal, a <c>const</c>, <c>nameof</c>), passed
         /// as the topic or as the first argument of a <c>new TopicPartition(topic, partition)</c>.

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -22,6 +23,7 @@ namespace EventGovernance.Analyzers
             KeyValuePair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
             EqualityComparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IEqualityComparer`1");
             Comparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IComparer`1");
+            Guid = compilation.GetTypeByMetadataName("System.Guid");
         }
 
         /// <summary>Confluent.Kafka 2.x, or null.</summary>
@@ -50,6 +52,9 @@ namespace EventGovernance.Analyzers
         /// <summary><c>IComparer&lt;T&gt;</c>.</summary>
         public INamedTypeSymbol? Comparer { get; }
 
+        /// <summary><c>System.Guid</c>.</summary>
+        public INamedTypeSymbol? Guid { get; }
+
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
         /// <summary>True when every library in <paramref name="library"/> is referenced (always for <see cref="BrokerLibrary.None"/>).</summary>
@@ -75,6 +80,8 @@ namespace EventGovernance.Analyzers
             Config = compilation.GetTypeByMetadataName("Confluent.Kafka.Config");
             ClientConfig = compilation.GetTypeByMetadataName("Confluent.Kafka.ClientConfig");
             TopicPartition = compilation.GetTypeByMetadataName("Confluent.Kafka.TopicPartition");
+            Partition = compilation.GetTypeByMetadataName("Confluent.Kafka.Partition");
+            PartitionAny = Partition?.GetMembers("Any").FirstOrDefault(m => m.IsStatic);
         }
 
         /// <summary><c>IProducer&lt;TKey, TValue&gt;</c>.</summary>
@@ -100,6 +107,12 @@ namespace EventGovernance.Analyzers
 
         /// <summary><c>TopicPartition</c>, a topic with an explicit partition.</summary>
         public INamedTypeSymbol? TopicPartition { get; }
+
+        /// <summary><c>Partition</c>.</summary>
+        public INamedTypeSymbol? Partition { get; }
+
+        /// <summary><c>Partition.Any</c>: let the partitioner choose, as if no partition was given.</summary>
+        public ISymbol? PartitionAny { get; }
 
         public static KafkaTypes? Create(Compilation compilation)
         {
