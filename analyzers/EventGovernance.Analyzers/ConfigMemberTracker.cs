@@ -52,8 +52,8 @@ namespace EventGovernance.Analyzers
         private void CollectFactoryCall(OperationAnalysisContext context)
         {
             var builder = (IObjectCreationOperation)context.Operation;
-            if (ConsumerSettings.IsConsumerBuilder(builder, _kafka)
-                && builder.Arguments[0].Value.WalkDownConversions() is IInvocationOperation call
+            if (ConsumerSettings.ConfigArgument(builder, _types) is IArgumentOperation config
+                && config.Value.WalkDownConversions() is IInvocationOperation call
                 && IsFollowableFactory(call.TargetMethod))
             {
                 _factoriesBuilt.Enqueue(call.TargetMethod.OriginalDefinition);
@@ -130,18 +130,7 @@ namespace EventGovernance.Analyzers
         private bool IsAutoProperty(IPropertySymbol property) =>
             _type.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
 
-        /// <summary>A Confluent.Kafka configuration or a sequence of string pairs, which ConsumerBuilder also accepts.</summary>
-        private bool CanHoldConfig(ITypeSymbol type)
-        {
-            return type.IsOrDerivesFrom(_kafka.Config) || IsStringPairs(type) || type.AllInterfaces.Any(IsStringPairs);
-        }
-
-        private bool IsStringPairs(ITypeSymbol type) =>
-            type is INamedTypeSymbol named
-            && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
-            && named.TypeArguments[0] is INamedTypeSymbol pair
-            && pair.IsSameDefinition(_types.KeyValuePair)
-            && pair.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
+        private bool CanHoldConfig(ITypeSymbol type) => ConsumerSettings.CanHoldConfig(type, _types);
 
         private void Judge(SymbolAnalysisContext context)
         {
@@ -313,7 +302,7 @@ namespace EventGovernance.Analyzers
                     state.Escapes = true;
                     break;
                 case IArgumentOperation argument when argument.Parent is IObjectCreationOperation builder
-                                                      && ConsumerSettings.IsConsumerBuilder(builder, _kafka):
+                                                      && ConsumerSettings.ConfigArgument(builder, _types) == argument:
                     state.BuiltIntoConsumer = true;
                     break;
                 case IPropertyReferenceOperation property when property.Instance == node:

@@ -37,12 +37,13 @@ namespace EventGovernance.Analyzers
         {
             KafkaTypes kafka = types.Kafka!;
             var builder = (IObjectCreationOperation)context.Operation;
-            if (!ConsumerSettings.IsConsumerBuilder(builder, kafka))
+            IArgumentOperation? configArgument = ConsumerSettings.ConfigArgument(builder, types);
+            if (configArgument == null)
             {
                 return;
             }
 
-            IOperation config = builder.Arguments[0].Value.WalkDownConversions();
+            IOperation config = configArgument.Value.WalkDownConversions();
             IObjectCreationOperation? creation = config as IObjectCreationOperation;
             ISymbol? tracked = null;
             switch (config)
@@ -70,7 +71,8 @@ namespace EventGovernance.Analyzers
                 return;
             }
 
-            if (ConsumerSettings.CommitsBeforeProcessing(autoCommit) && ConsumerSettings.CommitsBeforeProcessing(offsetStore))
+            if (ConsumerSettings.CommitsBeforeProcessing(autoCommit) && ConsumerSettings.CommitsBeforeProcessing(offsetStore)
+                && !AssignedConsumers.OnlyReadsExplicitOffsets(builder, kafka))
             {
                 SyntaxNode at = creation?.Syntax ?? builder.Syntax;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, at.GetLocation()));

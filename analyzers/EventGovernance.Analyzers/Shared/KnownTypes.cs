@@ -81,6 +81,9 @@ namespace EventGovernance.Analyzers
             ClientConfig = compilation.GetTypeByMetadataName("Confluent.Kafka.ClientConfig");
             TopicPartition = compilation.GetTypeByMetadataName("Confluent.Kafka.TopicPartition");
             Partition = compilation.GetTypeByMetadataName("Confluent.Kafka.Partition");
+            Consumer = compilation.GetTypeByMetadataName("Confluent.Kafka.IConsumer`2");
+            TopicPartitionOffset = compilation.GetTypeByMetadataName("Confluent.Kafka.TopicPartitionOffset");
+            OffsetStored = compilation.GetTypeByMetadataName("Confluent.Kafka.Offset")?.GetMembers("Stored").FirstOrDefault(m => m.IsStatic);
             PartitionAny = Partition?.GetMembers("Any").FirstOrDefault(m => m.IsStatic);
         }
 
@@ -107,6 +110,15 @@ namespace EventGovernance.Analyzers
 
         /// <summary><c>TopicPartition</c>, a topic with an explicit partition.</summary>
         public INamedTypeSymbol? TopicPartition { get; }
+
+        /// <summary><c>IConsumer&lt;TKey, TValue&gt;</c>.</summary>
+        public INamedTypeSymbol? Consumer { get; }
+
+        /// <summary><c>TopicPartitionOffset</c>, a partition with the offset to start reading at.</summary>
+        public INamedTypeSymbol? TopicPartitionOffset { get; }
+
+        /// <summary><c>Offset.Stored</c>: start at the committed offset.</summary>
+        public ISymbol? OffsetStored { get; }
 
         /// <summary><c>Partition</c>.</summary>
         public INamedTypeSymbol? Partition { get; }
