@@ -38,6 +38,15 @@ namespace EventGovernance.Analyzers
             private readonly INamedTypeSymbol? _eventArgs;
             private readonly ConcurrentDictionary<SyntaxTree, ContractOptions> _options = new ConcurrentDictionary<SyntaxTree, ContractOptions>();
             private readonly InProcessTypes _inProcess;
+            private readonly TypeArgumentFlow _flow = new TypeArgumentFlow();
+            private readonly INamedTypeSymbol? _jsonSerializer;
+            private readonly INamedTypeSymbol? _jsonConvert;
+
+            /// <summary>Type parameters whose instantiations are produced (<c>Message&lt;string, T&gt;</c> in a generic publisher).</summary>
+            private readonly ConcurrentDictionary<ITypeParameterSymbol, byte> _producedTypeParameters = new ConcurrentDictionary<ITypeParameterSymbol, byte>(SymbolEqualityComparer.Default);
+
+            /// <summary>Type parameters wrapped in a generic type (<c>new Envelope&lt;T&gt;(payload)</c> in a generic method), with the wrapper.</summary>
+            private readonly ConcurrentQueue<(ITypeParameterSymbol Parameter, INamedTypeSymbol Wrapper)> _wrappedTypeParameters = new ConcurrentQueue<(ITypeParameterSymbol, INamedTypeSymbol)>();
 
             /// <summary>Contracts found by attribute (value null) or only by name (value: the suffix that matched).</summary>
             private readonly ConcurrentDictionary<INamedTypeSymbol, string?> _declaredContracts = new ConcurrentDictionary<INamedTypeSymbol, string?>(SymbolEqualityComparer.Default);
@@ -52,6 +61,8 @@ namespace EventGovernance.Analyzers
                 _exception = types.Exception;
                 _eventArgs = types.EventArgs;
                 _inProcess = new InProcessTypes(compilation);
+                _jsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
+                _jsonConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
             }
 
             public void Register(CompilationStartAnalysisContext start)
@@ -72,6 +83,15 @@ namespace EventGovernance.Analyzers
                 {
                     ITypeSymbol? memberType = (member as IPropertySymbol)?.Type ?? (member as IFieldSymbol)?.Type;
                     NoteWrapped(memberType);
+                    if (member is IMethodSymbol method)
+                    {
+                        // An injected IEventPublisher<OrderPaid> tells which T a generic publisher produces.
+                        _flow.NoteConstructedType(method.ReturnType);
+                        foreach (IParameterSymbol parameter in method.Parameters)
+                        {
+                            _flow.NoteConstructedType(parameter.Type);
+                        }
+                    }
                 }
 
                 SyntaxTree? tree = type.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree;
@@ -93,12 +113,65 @@ namespace EventGovernance.Analyzers
 
             private void OnInvocation(OperationAnalysisContext context)
             {
-                if (KafkaProduceCall.TryCreate((IInvocationOperation)context.Operation, _kafka!, out KafkaProduceCall call)
-                    && call.ValueType is INamedTypeSymbol value)
+                var invocation = (IInvocationOperation)context.Operation;
+                _flow.NoteCall(invocation.TargetMethod);
+                if (!KafkaProduceCall.TryCreate(invocation, _kafka!, out KafkaProduceCall call))
                 {
-                    _producedValues.TryAdd(value.OriginalDefinition, 0);
-                    NoteWrapped(value);
+                    return;
                 }
+
+                switch (call.ValueType)
+                {
+                    case ITypeParameterSymbol parameter:
+                        _producedTypeParameters.TryAdd(parameter, 0);
+                        break;
+                    case INamedTypeSymbol value:
+                        _producedValues.TryAdd(value.OriginalDefinition, 0);
+                        NoteWrapped(value);
+                        break;
+                }
+
+                if (SerializedValue(call) is INamedTypeSymbol serialized)
+                {
+                    _producedValues.TryAdd(serialized.OriginalDefinition, 0);
+                }
+            }
+
+            /// <summary>
+            /// The type of a value serialized to text or bytes (System.Text.Json or Newtonsoft.Json) and produced as the
+            /// message's value in the same method: inline, or through a local given that one value.
+            /// </summary>
+            private INamedTypeSymbol? SerializedValue(KafkaProduceCall call)
+            {
+                if (!(call.Message.Value.WalkDownConversions() is IObjectCreationOperation message) || message.Initializer == null)
+                {
+                    return null;
+                }
+
+                foreach (IOperation initializer in message.Initializer.Initializers)
+                {
+                    if (initializer is ISimpleAssignmentOperation assignment
+                        && assignment.Target is IPropertyReferenceOperation property
+                        && property.Property.Name == "Value"
+                        && property.Property.ContainingType.IsSameDefinition(_kafka!.Message))
+                    {
+                        IOperation value = assignment.Value.WalkDownConversions();
+                        if (value is ILocalReferenceOperation local)
+                        {
+                            value = value.GetRoot().SingleAssignedValue(local.Local)?.WalkDownConversions() ?? value;
+                        }
+
+                        if (value is IInvocationOperation serialize
+                            && serialize.TargetMethod.Name.StartsWith("Serialize", StringComparison.Ordinal)
+                            && (serialize.TargetMethod.ContainingType.IsSameDefinition(_jsonSerializer) || serialize.TargetMethod.ContainingType.IsSameDefinition(_jsonConvert))
+                            && serialize.Arguments.Length > 0)
+                        {
+                            return serialize.Arguments[0].Value.WalkDownConversions().Type as INamedTypeSymbol;
+                        }
+                    }
+                }
+
+                return null;
             }
 
             /// <summary>Remembers the type arguments of a generic type used in code, e.g. OrderPlaced in Envelope&lt;OrderPlaced&gt;.</summary>
@@ -110,9 +183,14 @@ namespace EventGovernance.Analyzers
                     return;
                 }
 
+                _flow.NoteConstructedType(named);
                 foreach (ITypeSymbol argument in named.TypeArguments)
                 {
-                    if (argument is INamedTypeSymbol payload && payload.TypeKind != TypeKind.TypeParameter)
+                    if (argument is ITypeParameterSymbol parameter)
+                    {
+                        _wrappedTypeParameters.Enqueue((parameter, named));
+                    }
+                    else if (argument is INamedTypeSymbol payload)
                     {
                         _wrappedTypes.TryAdd(payload.OriginalDefinition, 0);
                     }
@@ -130,7 +208,29 @@ namespace EventGovernance.Analyzers
                     contracts[declared.Key] = declared.Value;
                 }
 
-                foreach (INamedTypeSymbol produced in _producedValues.Keys)
+                // What generic publishers produce and generic methods wrap, resolved now that every use is known.
+                var producedTypes = new HashSet<INamedTypeSymbol>(_producedValues.Keys, SymbolEqualityComparer.Default);
+                foreach (ITypeParameterSymbol parameter in _producedTypeParameters.Keys)
+                {
+                    producedTypes.UnionWith(_flow.Resolve(parameter));
+                }
+
+                var genericWrappers = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                foreach ((ITypeParameterSymbol parameter, INamedTypeSymbol wrapper) in _wrappedTypeParameters)
+                {
+                    foreach (INamedTypeSymbol payload in _flow.Resolve(parameter))
+                    {
+                        if (!genericWrappers.TryGetValue(payload, out List<INamedTypeSymbol>? wrappers))
+                        {
+                            wrappers = new List<INamedTypeSymbol>();
+                            genericWrappers[payload] = wrappers;
+                        }
+
+                        wrappers.Add(wrapper);
+                    }
+                }
+
+                foreach (INamedTypeSymbol produced in producedTypes)
                 {
                     if (CanBeContract(produced) && IsClassOrRecord(produced))
                     {
@@ -151,7 +251,7 @@ namespace EventGovernance.Analyzers
                     }
 
                     ImmutableArray<EnvelopeField> missing = MissingFields(contract, options);
-                    if (missing.IsEmpty || IsCarriedInEnvelope(contract, options))
+                    if (missing.IsEmpty || IsCarriedInEnvelope(contract, options, producedTypes, genericWrappers))
                     {
                         continue;
                     }
@@ -170,11 +270,27 @@ namespace EventGovernance.Analyzers
 
             /// <summary>
             /// A payload inside a generic wrapper that has every field itself (Envelope&lt;OrderPlaced&gt;) is covered
-            /// by the wrapper, unless the payload is also produced on its own.
+            /// by the wrapper, unless the payload is also produced on its own. So is a payload that a generic method
+            /// wraps (<c>new Envelope&lt;T&gt;(payload)</c> in <c>PublishAsync&lt;T&gt;</c>, called with it).
             /// </summary>
-            private bool IsCarriedInEnvelope(INamedTypeSymbol payload, ContractOptions options)
+            private bool IsCarriedInEnvelope(
+                INamedTypeSymbol payload,
+                ContractOptions options,
+                HashSet<INamedTypeSymbol> producedTypes,
+                Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> genericWrappers)
             {
-                if (!_wrappedTypes.ContainsKey(payload) || _producedValues.ContainsKey(payload))
+                if (producedTypes.Contains(payload))
+                {
+                    return false;
+                }
+
+                if (genericWrappers.TryGetValue(payload, out List<INamedTypeSymbol>? wrappers)
+                    && wrappers.Any(wrapper => MissingFields(wrapper, options).IsEmpty))
+                {
+                    return true;
+                }
+
+                if (!_wrappedTypes.ContainsKey(payload))
                 {
                     return false;
                 }
