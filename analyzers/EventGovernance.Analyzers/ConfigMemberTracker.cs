@@ -22,15 +22,17 @@ namespace EventGovernance.Analyzers
     internal sealed class ConfigMemberTracker
     {
         private readonly INamedTypeSymbol _type;
+        private readonly KnownTypes _types;
         private readonly KafkaTypes _kafka;
         private readonly ConcurrentQueue<(ISymbol Member, IOperation Use)> _uses = new ConcurrentQueue<(ISymbol, IOperation)>();
         private readonly ConcurrentQueue<IMethodSymbol> _factoriesBuilt = new ConcurrentQueue<IMethodSymbol>();
         private readonly ConcurrentQueue<(IMethodSymbol Method, IReturnOperation Return)> _returns = new ConcurrentQueue<(IMethodSymbol, IReturnOperation)>();
 
-        public ConfigMemberTracker(INamedTypeSymbol type, KafkaTypes kafka)
+        public ConfigMemberTracker(INamedTypeSymbol type, KnownTypes types)
         {
             _type = type;
-            _kafka = kafka;
+            _types = types;
+            _kafka = types.Kafka!;
         }
 
         public void Register(SymbolStartAnalysisContext start)
@@ -50,8 +52,8 @@ namespace EventGovernance.Analyzers
         private void CollectFactoryCall(OperationAnalysisContext context)
         {
             var builder = (IObjectCreationOperation)context.Operation;
-            if (ConsumerSettings.IsConsumerBuilder(builder, _kafka)
-                && builder.Arguments[0].Value.WalkDownConversions() is IInvocationOperation call
+            if (ConsumerSettings.ConfigArgument(builder, _types) is IArgumentOperation config
+                && config.Value.WalkDownConversions() is IInvocationOperation call
                 && IsFollowableFactory(call.TargetMethod))
             {
                 _factoriesBuilt.Enqueue(call.TargetMethod.OriginalDefinition);
@@ -128,27 +130,7 @@ namespace EventGovernance.Analyzers
         private bool IsAutoProperty(IPropertySymbol property) =>
             _type.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
 
-        /// <summary>A Confluent.Kafka configuration or a sequence of string pairs, which ConsumerBuilder also accepts.</summary>
-        private bool CanHoldConfig(ITypeSymbol type)
-        {
-            for (ITypeSymbol? current = type; current != null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, _kafka.Config))
-                {
-                    return true;
-                }
-            }
-
-            return IsStringPairs(type) || type.AllInterfaces.Any(IsStringPairs);
-        }
-
-        private static bool IsStringPairs(ITypeSymbol type) =>
-            type is INamedTypeSymbol named
-            && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
-            && named.TypeArguments[0] is INamedTypeSymbol pair
-            && pair.Name == "KeyValuePair"
-            && pair.TypeArguments.Length == 2
-            && pair.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
+        private bool CanHoldConfig(ITypeSymbol type) => ConsumerSettings.CanHoldConfig(type, _types);
 
         private void Judge(SymbolAnalysisContext context)
         {
@@ -214,7 +196,7 @@ namespace EventGovernance.Analyzers
                 return null;
             }
 
-            (Setting autoCommit, Setting offsetStore) = ConsumerSettings.Evaluate(creation, _kafka);
+            (Setting autoCommit, Setting offsetStore) = ConsumerSettings.Evaluate(creation, _types);
             if (local != null && !ConsumerSettings.ApplyEarlierWrites(returned, local, _kafka, ref autoCommit, ref offsetStore))
             {
                 return null;
@@ -284,7 +266,7 @@ namespace EventGovernance.Analyzers
         /// <summary>Order across methods is not known, so any write that could turn a setting off keeps it quiet.</summary>
         private bool CommitsBeforeProcessing(IObjectCreationOperation creation, MemberState state)
         {
-            (Setting autoCommit, Setting offsetStore) = ConsumerSettings.Evaluate(creation, _kafka);
+            (Setting autoCommit, Setting offsetStore) = ConsumerSettings.Evaluate(creation, _types);
             return ConsumerSettings.CommitsBeforeProcessing(autoCommit)
                    && ConsumerSettings.CommitsBeforeProcessing(offsetStore)
                    && !state.AutoCommitMayBeOff
@@ -320,7 +302,7 @@ namespace EventGovernance.Analyzers
                     state.Escapes = true;
                     break;
                 case IArgumentOperation argument when argument.Parent is IObjectCreationOperation builder
-                                                      && ConsumerSettings.IsConsumerBuilder(builder, _kafka):
+                                                      && ConsumerSettings.ConfigArgument(builder, _types) == argument:
                     state.BuiltIntoConsumer = true;
                     break;
                 case IPropertyReferenceOperation property when property.Instance == node:

@@ -55,19 +55,85 @@ namespace EventGovernance.Analyzers
         /// <summary>With the setting at this value the client commits offsets it stored on delivery.</summary>
         public static bool CommitsBeforeProcessing(Setting setting) => setting == Setting.Unset || setting == Setting.On;
 
-        public static bool IsConsumerBuilder(IObjectCreationOperation creation, KafkaTypes kafka) =>
-            kafka.ConsumerBuilder != null
-            && creation.Type is INamedTypeSymbol type
-            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, kafka.ConsumerBuilder)
-            && creation.Arguments.Length == 1;
+        public static bool IsConsumerBuilder(IObjectCreationOperation creation, KnownTypes types) =>
+            ConfigArgument(creation, types) != null;
+
+        /// <summary>
+        /// The configuration handed to a <c>ConsumerBuilder&lt;,&gt;</c>, or to a type derived from it (a team's own
+        /// builder): the one argument whose parameter can hold a configuration. Null when the creation is no
+        /// consumer builder, or is a builder declared here that may change either setting itself.
+        /// </summary>
+        public static IArgumentOperation? ConfigArgument(IObjectCreationOperation creation, KnownTypes types)
+        {
+            KafkaTypes kafka = types.Kafka!;
+            if (!creation.Type.IsOrDerivesFrom(kafka.ConsumerBuilder)
+                || (!creation.Type.IsSameDefinition(kafka.ConsumerBuilder) && DerivedBuilderMaySetCommits(creation.Type!, kafka)))
+            {
+                return null;
+            }
+
+            IArgumentOperation? config = null;
+            foreach (IArgumentOperation argument in creation.Arguments)
+            {
+                if (argument.Parameter != null && CanHoldConfig(argument.Parameter.Type, types))
+                {
+                    if (config != null)
+                    {
+                        return null;
+                    }
+
+                    config = argument;
+                }
+            }
+
+            return config;
+        }
+
+        /// <summary>A Confluent.Kafka configuration or a sequence of string pairs, which ConsumerBuilder also accepts.</summary>
+        public static bool CanHoldConfig(ITypeSymbol type, KnownTypes types) =>
+            type.IsOrDerivesFrom(types.Kafka!.Config) || IsStringPairs(type, types) || type.AllInterfaces.Any(i => IsStringPairs(i, types));
+
+        private static bool IsStringPairs(ITypeSymbol type, KnownTypes types) =>
+            type is INamedTypeSymbol named
+            && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+            && named.TypeArguments[0] is INamedTypeSymbol pair
+            && pair.IsSameDefinition(types.KeyValuePair)
+            && pair.TypeArguments.Length == 2
+            && pair.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
+
+        /// <summary>
+        /// A builder subclass from a referenced assembly is trusted to pass its configuration on. One declared in
+        /// source (it or a base below ConsumerBuilder) that mentions either setting may turn it off before the
+        /// base sees it, so nothing is known about what it builds.
+        /// </summary>
+        private static bool DerivedBuilderMaySetCommits(ITypeSymbol builder, KafkaTypes kafka)
+        {
+            for (ITypeSymbol? current = builder; current != null && !current.IsSameDefinition(kafka.ConsumerBuilder); current = current.BaseType)
+            {
+                foreach (SyntaxReference reference in current.OriginalDefinition.DeclaringSyntaxReferences)
+                {
+                    foreach (SyntaxToken token in reference.GetSyntax().DescendantTokens())
+                    {
+                        string text = token.ValueText;
+                        if (text == AutoCommitProperty || text == AutoOffsetStoreProperty || text == AutoCommitKey || text == AutoOffsetStoreKey)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// The settings a configuration creation leaves, from its initializer; both Unknown when it does not
         /// start from the client defaults.
         /// </summary>
-        public static (Setting AutoCommit, Setting OffsetStore) Evaluate(IObjectCreationOperation creation, KafkaTypes kafka)
+        public static (Setting AutoCommit, Setting OffsetStore) Evaluate(IObjectCreationOperation creation, KnownTypes types)
         {
-            if (!StartsFromDefaults(creation, kafka))
+            KafkaTypes kafka = types.Kafka!;
+            if (!StartsFromDefaults(creation, types))
             {
                 return (Setting.Unknown, Setting.Unknown);
             }
@@ -149,10 +215,10 @@ namespace EventGovernance.Analyzers
         /// a copy of a <c>ClientConfig</c>: that type has no consumer properties, so in practice it carries
         /// neither setting. A copy of anything else (a ConsumerConfig, a dictionary) might carry them.
         /// </summary>
-        private static bool StartsFromDefaults(IObjectCreationOperation creation, KafkaTypes kafka) =>
+        private static bool StartsFromDefaults(IObjectCreationOperation creation, KnownTypes types) =>
             creation.Arguments.All(a => a.Value.Type?.SpecialType == SpecialType.System_Int32
-                                        || (a.Value.Type?.Name.EndsWith("Comparer", StringComparison.Ordinal) ?? false)
-                                        || IsClientConfigCopy(creation, a, kafka));
+                                        || types.IsComparer(a.Value.Type)
+                                        || IsClientConfigCopy(creation, a, types.Kafka!));
 
         private static bool IsClientConfigCopy(IObjectCreationOperation creation, IArgumentOperation argument, KafkaTypes kafka) =>
             kafka.ClientConfig != null

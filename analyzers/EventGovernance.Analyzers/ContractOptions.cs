@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace EventGovernance.Analyzers
@@ -12,6 +13,16 @@ namespace EventGovernance.Analyzers
         public const string RequiredFieldsKey = Prefix + "required_fields";
         public const string SuffixesKey = Prefix + "event_type_suffixes";
         public const string AttributesKey = Prefix + "contract_attributes";
+        public const string ExcludedNamespacesKey = Prefix + "excluded_namespaces";
+        public const string ExcludedTypesKey = Prefix + "excluded_types";
+        public const string InProcessInterfacesKey = Prefix + "in_process_interfaces";
+
+        /// <summary>
+        /// In-process notification interfaces (fully-qualified metadata names): a type found only by its name
+        /// that implements one is published in memory, not to a broker. Resolved to symbols, so a look-alike
+        /// interface of another namespace does not count.
+        /// </summary>
+        public static ImmutableArray<string> DefaultInProcessInterfaces { get; } = ImmutableArray.Create("MediatR.INotification", "Mediator.INotification");
 
         /// <summary>Per-field accepted names: <c>eventgov.EG0004.event_id_names</c> and so on.</summary>
         public const string NamesKeySuffix = "_names";
@@ -20,13 +31,28 @@ namespace EventGovernance.Analyzers
             ImmutableArray<EnvelopeField> required,
             ImmutableArray<string> suffixes,
             ImmutableHashSet<string> attributeNames,
-            ImmutableDictionary<EnvelopeField, ImmutableHashSet<string>> namesByField)
+            ImmutableDictionary<EnvelopeField, ImmutableHashSet<string>> namesByField,
+            ImmutableArray<string> excludedNamespaces,
+            ImmutableArray<string> excludedTypes,
+            ImmutableArray<string> inProcessInterfaces)
         {
             Required = required;
             Suffixes = suffixes;
             AttributeNames = attributeNames;
             NamesByField = namesByField;
+            ExcludedNamespaces = excludedNamespaces;
+            ExcludedTypes = excludedTypes;
+            InProcessInterfaces = inProcessInterfaces;
         }
+
+        /// <summary>Namespace globs; a type in a matching namespace, or in one nested in it, is never a contract.</summary>
+        public ImmutableArray<string> ExcludedNamespaces { get; }
+
+        /// <summary>Type globs, matched against the full name (<c>Shop.Orders.OrderPlaced</c>) and the simple name.</summary>
+        public ImmutableArray<string> ExcludedTypes { get; }
+
+        /// <summary>The default in-process interfaces plus the configured ones.</summary>
+        public ImmutableArray<string> InProcessInterfaces { get; }
 
         /// <summary>The fields every contract must have.</summary>
         public ImmutableArray<EnvelopeField> Required { get; }
@@ -57,7 +83,50 @@ namespace EventGovernance.Analyzers
                 names[field] = accepted.Select(EnvelopeField.NormalizeName).ToImmutableHashSet(StringComparer.Ordinal);
             }
 
-            return new ContractOptions(required, suffixes, attributes, names.ToImmutable());
+            return new ContractOptions(
+                required,
+                suffixes,
+                attributes,
+                names.ToImmutable(),
+                (List(options, ExcludedNamespacesKey) ?? Array.Empty<string>()).ToImmutableArray(),
+                (List(options, ExcludedTypesKey) ?? Array.Empty<string>()).ToImmutableArray(),
+                DefaultInProcessInterfaces.AddRange(List(options, InProcessInterfacesKey) ?? Array.Empty<string>()));
+        }
+
+        /// <summary>True when an exclusion option opts the type out.</summary>
+        public bool Excludes(INamedTypeSymbol type)
+        {
+            string fullName = FullName(type);
+            if (ExcludedTypes.Any(pattern => Glob.IsMatch(pattern, fullName) || Glob.IsMatch(pattern, type.Name)))
+            {
+                return true;
+            }
+
+            // Shop.Internal excludes Shop.Internal.Telemetry too: try the namespace and each one it is nested in.
+            for (INamespaceSymbol? ns = type.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                string name = ns.ToDisplayString();
+                if (ExcludedNamespaces.Any(pattern => Glob.IsMatch(pattern, name)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>Namespace.Outer.Type</c>, without type arguments.</summary>
+        private static string FullName(INamedTypeSymbol type)
+        {
+            string name = type.Name;
+            for (INamedTypeSymbol? outer = type.ContainingType; outer != null; outer = outer.ContainingType)
+            {
+                name = outer.Name + "." + name;
+            }
+
+            return type.ContainingNamespace == null || type.ContainingNamespace.IsGlobalNamespace
+                ? name
+                : type.ContainingNamespace.ToDisplayString() + "." + name;
         }
 
         public static string StripAttributeSuffix(string name) =>

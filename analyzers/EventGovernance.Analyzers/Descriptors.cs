@@ -15,11 +15,11 @@ namespace EventGovernance.Analyzers
         public static readonly DiagnosticDescriptor KafkaMessageWithoutKey = new DiagnosticDescriptor(
             RuleIds.KafkaMessageWithoutKey,
             title: "Kafka message produced without a partition key",
-            messageFormat: "Kafka message produced{0} has no key, so events for one entity may be spread over partitions and reordered; key it by a stable entity id",
+            messageFormat: "Kafka message produced{0} {1}, so events for one entity may be spread over partitions and reordered; key it by a stable entity id",
             category: Reliability,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "Kafka only orders messages within a partition, and the partition is chosen from the key. A message without a key goes to any partition, so two events about the same order or user can be consumed out of order.",
+            description: "Kafka only orders messages within a partition, and the partition is chosen from the key. A message without a key, or with a new random key per message, goes to any partition, so two events about the same order or user can be consumed out of order. A message sent to an explicit partition needs no key.",
             helpLinkUri: HelpLink(RuleIds.KafkaMessageWithoutKey));
 
         /// <summary>EG0002.</summary>
@@ -48,11 +48,11 @@ namespace EventGovernance.Analyzers
         public static readonly DiagnosticDescriptor EventContractEnvelope = new DiagnosticDescriptor(
             RuleIds.EventContractEnvelope,
             title: "Event contract is missing envelope fields",
-            messageFormat: "Event contract '{0}' is missing envelope fields: {1}",
+            messageFormat: "Event contract '{0}' is missing envelope fields: {1}{2}",
             category: Design,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "Every event needs an id for deduplication, a type and version for routing and upcasting, an occurred-at timestamp and a correlation id for tracing.",
+            description: "Every event needs an id for deduplication, a type and version for routing and upcasting, an occurred-at timestamp and a correlation id for tracing. A type found only by its name says so in the message.",
             helpLinkUri: HelpLink(RuleIds.EventContractEnvelope),
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 

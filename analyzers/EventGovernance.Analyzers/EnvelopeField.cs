@@ -20,7 +20,7 @@ namespace EventGovernance.Analyzers
 
         public static EnvelopeField EventVersion { get; } = new EnvelopeField("event_version", "event version", "EventVersion", ImmutableArray.Create("EventVersion", "Version", "SchemaVersion"));
 
-        public static EnvelopeField OccurredAt { get; } = new EnvelopeField("occurred_at", "occurred-at timestamp", "OccurredAt", ImmutableArray.Create("OccurredAt", "OccurredOn", "Timestamp", "CreatedAt"));
+        public static EnvelopeField OccurredAt { get; } = new EnvelopeField("occurred_at", "occurred-at timestamp", "OccurredAt", ImmutableArray.Create("OccurredAt", "OccurredOn", "Timestamp", "CreatedAt", "CreationDate", "EventTime", "Time"));
 
         public static EnvelopeField CorrelationId { get; } = new EnvelopeField("correlation_id", "correlation id", "CorrelationId", ImmutableArray.Create("CorrelationId"));
 

@@ -23,6 +23,13 @@ public static class Brokers
 
     public static ReferenceAssemblies KafkaAndRabbitMq7 { get; } = With(("Confluent.Kafka", KafkaVersion), ("RabbitMQ.Client", RabbitMq7Version));
 
+    /// <summary>In-process notification libraries (MediatR and Mediator) beside Kafka and RabbitMQ 7, whose plumbing types look like events.</summary>
+    public static ReferenceAssemblies InProcess { get; } = With(
+        ("MediatR", "5.1.0"),
+        ("Mediator.Abstractions", "3.0.2"),
+        ("Confluent.Kafka", KafkaVersion),
+        ("RabbitMQ.Client", RabbitMq7Version));
+
     private static ReferenceAssemblies With(params (string Id, string Version)[] packages) =>
         None.AddPackages(packages.Select(p => new PackageIdentity(p.Id, p.Version)).ToImmutableArray());
 }

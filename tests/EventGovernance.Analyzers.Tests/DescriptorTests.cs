@@ -9,12 +9,7 @@ public class DescriptorTests
     public static IEnumerable<object[]> Analyzers() =>
         AllAnalyzers().Select(a => new object[] { a.GetType().Name });
 
-    internal static IReadOnlyList<DiagnosticAnalyzer> AllAnalyzers() =>
-        typeof(RuleIds).Assembly.GetTypes()
-            .Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToList();
+    internal static IReadOnlyList<DiagnosticAnalyzer> AllAnalyzers() => Rules.AllAnalyzers();
 
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors() =>
         AllAnalyzers().SelectMany(a => a.SupportedDiagnostics);
@@ -22,14 +17,38 @@ public class DescriptorTests
     [Fact]
     public void EveryRuleIdHasExactlyOneAnalyzer()
     {
-        string[] ids = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => (string)f.GetValue(null)!)
-            .OrderBy(id => id, StringComparer.Ordinal)
-            .ToArray();
+        IReadOnlyList<string> ids = Rules.DeclaredIds();
 
-        Assert.Equal(new[] { "EG0001", "EG0002", "EG0003", "EG0004" }, ids);
+        Assert.NotEmpty(ids);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^EG[0-9]{4}$", id));
         Assert.Equal(ids, AllDescriptors().Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
         Assert.All(AllAnalyzers(), a => Assert.Single(a.SupportedDiagnostics));
+    }
+
+    [Fact]
+    public void EveryAnalyzerDerivesFromTheBaseAndLivesInAFileNamedAfterItsRule()
+    {
+        string rulesDirectory = Path.Combine(RepositoryPaths.Root, "analyzers", "EventGovernance.Analyzers", "Rules");
+        Assert.All(AllAnalyzers(), a =>
+        {
+            Assert.IsAssignableFrom<BrokerAnalyzer>(a);
+            string file = Path.Combine(rulesDirectory, a.SupportedDiagnostics[0].Id + a.GetType().Name + ".cs");
+            Assert.True(File.Exists(file), $"{a.GetType().Name}: expected its source at {file}");
+        });
+        string[] expectedFiles = AllAnalyzers().Select(a => a.SupportedDiagnostics[0].Id + a.GetType().Name + ".cs").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        string[] actualFiles = Directory.GetFiles(rulesDirectory, "*.cs").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).ToArray()!;
+        Assert.Equal(expectedFiles, actualFiles);
+    }
+
+    [Fact]
+    public void EveryRulePageBelongsToARule()
+    {
+        string[] pages = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs", "rules"), "EG*.md")
+            .Select(p => Path.GetFileNameWithoutExtension(p))
+            .OrderBy(id => id, StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(Rules.DeclaredIds(), pages);
     }
 
     [Fact]
@@ -38,7 +57,7 @@ public class DescriptorTests
         Assert.All(AllDescriptors(), d =>
         {
             Assert.False(string.IsNullOrWhiteSpace(d.Category), d.Id);
-            Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity);
+            Assert.True(d.DefaultSeverity is DiagnosticSeverity.Warning or DiagnosticSeverity.Info, d.Id);
             Assert.True(d.IsEnabledByDefault, d.Id);
             Assert.Equal($"https://github.com/eventgovernance/eventgovernance/blob/main/docs/rules/{d.Id}.md", d.HelpLinkUri);
         });
@@ -65,7 +84,11 @@ public class DescriptorTests
     public void Eg0004PageDocumentsEveryOptionKey()
     {
         string text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "rules", "EG0004.md"));
-        var keys = new List<string> { ContractOptions.RequiredFieldsKey, ContractOptions.SuffixesKey, ContractOptions.AttributesKey };
+        var keys = new List<string>
+        {
+            ContractOptions.RequiredFieldsKey, ContractOptions.SuffixesKey, ContractOptions.AttributesKey,
+            ContractOptions.ExcludedNamespacesKey, ContractOptions.ExcludedTypesKey, ContractOptions.InProcessInterfacesKey,
+        };
         keys.AddRange(EnvelopeField.All.Select(f => ContractOptions.Prefix + f.Key + ContractOptions.NamesKeySuffix));
         Assert.All(keys, key => Assert.Contains("`" + key + "`", text));
     }
@@ -73,8 +96,10 @@ public class DescriptorTests
     [Fact]
     public void EveryRuleIsTrackedInTheReleaseFiles()
     {
-        string unshipped = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "analyzers", "EventGovernance.Analyzers", "AnalyzerReleases.Unshipped.md"));
-        Assert.All(AllDescriptors(), d => Assert.Contains($"{d.Id} | {d.Category} | {d.DefaultSeverity} |", unshipped));
+        string directory = Path.Combine(RepositoryPaths.Root, "analyzers", "EventGovernance.Analyzers");
+        string tracked = File.ReadAllText(Path.Combine(directory, "AnalyzerReleases.Shipped.md"))
+                         + File.ReadAllText(Path.Combine(directory, "AnalyzerReleases.Unshipped.md"));
+        Assert.All(Rules.All, r => Assert.Contains($"{r.Id} | {r.Descriptor.Category} | {r.Descriptor.DefaultSeverity} | {r.Analyzer.GetType().Name}", tracked));
     }
 
     [Fact]

@@ -6,6 +6,9 @@ public class EventContractEnvelopeTests
 {
     private const string AllMissing = "event id, event type, event version, occurred-at timestamp, correlation id";
 
+    private static string NameNote(string suffix) =>
+        $" (found only by its name ending in '{suffix}': if it never leaves the process, make it internal or list it in eventgov.EG0004.excluded_types)";
+
     [Fact]
     public async Task SuffixNamedClassWithoutEnvelopeIsFlaggedWithEveryMissingField()
     {
@@ -19,9 +22,9 @@ public class EventContractEnvelopeTests
             public record {|#1:PaymentCapturedIntegrationEvent|}(string PaymentId, System.Guid EventId);
             """,
             Brokers.None,
-            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0).WithArguments("OrderPlacedEvent", AllMissing),
+            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0).WithArguments("OrderPlacedEvent", AllMissing, NameNote("Event")),
             VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(1)
-                .WithArguments("PaymentCapturedIntegrationEvent", "event type, event version, occurred-at timestamp, correlation id"));
+                .WithArguments("PaymentCapturedIntegrationEvent", "event type, event version, occurred-at timestamp, correlation id", NameNote("IntegrationEvent")));
     }
 
     [Fact]
@@ -89,7 +92,7 @@ public class EventContractEnvelopeTests
             """,
             Brokers.None,
             VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0)
-                .WithArguments("StockReservedEvent", "event type, event version, occurred-at timestamp, correlation id"));
+                .WithArguments("StockReservedEvent", "event type, event version, occurred-at timestamp, correlation id", NameNote("Event")));
     }
 
     [Fact]
@@ -147,8 +150,8 @@ public class EventContractEnvelopeTests
             }
             """,
             Brokers.None,
-            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0).WithArguments("OrderPlaced", AllMissing),
-            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(1).WithArguments("StockReserved", AllMissing));
+            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0).WithArguments("OrderPlaced", AllMissing, ""),
+            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(1).WithArguments("StockReserved", AllMissing, ""));
     }
 
     [Fact]
@@ -177,7 +180,7 @@ public class EventContractEnvelopeTests
             },
             Brokers.Kafka,
             editorConfig: null,
-            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0).WithArguments("OrderPlaced", AllMissing));
+            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0).WithArguments("OrderPlaced", AllMissing, ""));
     }
 
     [Fact]
@@ -231,7 +234,7 @@ public class EventContractEnvelopeTests
             Brokers.None,
             editorConfig: null,
             VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0)
-                .WithArguments("OrderPlacedEvent", "event type, event version, occurred-at timestamp, correlation id"));
+                .WithArguments("OrderPlacedEvent", "event type, event version, occurred-at timestamp, correlation id", NameNote("Event")));
     }
 
     [Fact]
@@ -272,8 +275,8 @@ public class EventContractEnvelopeTests
             eventgov.EG0004.event_id_names = Key, EventId
             eventgov.EG0004.contract_attributes = MarkerAttribute
             """,
-            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0).WithArguments("OrderPlacedMessage", "event id"),
-            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(1).WithArguments("Tagged", "event id"));
+            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0).WithArguments("OrderPlacedMessage", "event id", NameNote("Message")),
+            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(1).WithArguments("Tagged", "event id", ""));
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public class KafkaMessageWithoutKeyTests
     }
 
     [Fact]
-    public async Task NamedArgumentsAndTopicPartitionOverloadAreFlagged()
+    public async Task NamedArgumentsAndTopicPartitionAnyOverloadAreFlagged()
     {
         await VerifyEG0001.AnalyzerAsync(Usings + """
             class Publisher
@@ -83,7 +83,7 @@ public class KafkaMessageWithoutKeyTests
                 async Task Send(IProducer<string, string> producer)
                 {
                     await producer.{|EG0001:ProduceAsync(message: new Message<string, string> { Value = "x" }, topic: "orders")|};
-                    producer.{|EG0001:Produce(new TopicPartition("orders", new Partition(1)), new Message<string, string> { Value = "x" })|};
+                    producer.{|EG0001:Produce(new TopicPartition("orders", Partition.Any), new Message<string, string> { Value = "x" })|};
                 }
             }
             """, Brokers.Kafka);
@@ -105,8 +105,8 @@ public class KafkaMessageWithoutKeyTests
             }
             """,
             Brokers.Kafka,
-            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(0).WithArguments(" to topic 'payments'"),
-            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(1).WithArguments(""));
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(0).WithArguments(" to topic 'payments'", "has no key"),
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(1).WithArguments("", "has no key"));
     }
 
     [Fact]
@@ -256,8 +256,8 @@ public class KafkaMessageWithoutKeyTests
             }
             """,
             Brokers.Kafka,
-            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(0).WithArguments(" to topic 'orders'"),
-            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(1).WithArguments(" to topic 'orders'"));
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(0).WithArguments(" to topic 'orders'", "has no key"),
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(1).WithArguments(" to topic 'orders'", "has no key"));
     }
 
     [Fact]
@@ -274,14 +274,14 @@ public class KafkaMessageWithoutKeyTests
                 {
                     producer.{|#0:Produce(Topics.Orders, new Message<Null, string> { Value = "x" })|};
                     producer.{|#1:Produce(nameof(OrderPlaced), new Message<Null, string> { Value = "x" })|};
-                    producer.{|#2:Produce(new TopicPartition(Topics.Orders, new Partition(0)), new Message<Null, string> { Value = "x" })|};
+                    producer.{|#2:Produce(new TopicPartition(Topics.Orders, Partition.Any), new Message<Null, string> { Value = "x" })|};
                 }
             }
             """,
             Brokers.Kafka,
-            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(0).WithArguments(" to topic 'shop.Orders'"),
-            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(1).WithArguments(" to topic 'OrderPlaced'"),
-            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(2).WithArguments(" to topic 'shop.Orders'"));
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(0).WithArguments(" to topic 'shop.Orders'", "has no key"),
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(1).WithArguments(" to topic 'OrderPlaced'", "has no key"),
+            VerifyEG0001.Diagnostic(Descriptors.KafkaMessageWithoutKey).WithLocation(2).WithArguments(" to topic 'shop.Orders'", "has no key"));
     }
 
     [Fact]

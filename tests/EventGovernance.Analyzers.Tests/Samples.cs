@@ -56,6 +56,39 @@ public static class Samples
             }
         }
 
+        public class ReplayBuilder<TKey, TValue> : ConsumerBuilder<TKey, TValue>
+        {
+            public ReplayBuilder(IEnumerable<KeyValuePair<string, string>> config) : base(config) { }
+        }
+
+        public interface IEventPublisher<in T> { Task PublishAsync(string key, T payload); }
+
+        public sealed class KafkaEventPublisher<T> : IEventPublisher<T>
+        {
+            private readonly IProducer<string, T> _producer;
+            public KafkaEventPublisher(IProducer<string, T> producer) => _producer = producer;
+            public Task PublishAsync(string key, T payload) =>
+                _producer.ProduceAsync(new TopicPartition("events", Partition.Any), new Message<string, T> { Key = Guid.NewGuid().ToString(), Value = payload });
+        }
+
+        public sealed record OrderPaid(string OrderId);
+
+        internal sealed class CacheInvalidatedEvent { public Func<Task> Continue { get; init; } = null!; }
+
+        public sealed class Replayer
+        {
+            public void Replay(IEventPublisher<OrderPaid> paid, IProducer<string, string> producer, long from)
+            {
+                using var consumer = new ReplayBuilder<string, string>(new ConsumerConfig { GroupId = "replay" }).Build();
+                consumer.Assign(new TopicPartitionOffset("orders", new Partition(0), new Offset(from)));
+                var json = System.Text.Json.JsonSerializer.Serialize(new OrderPaid("1"));
+                producer.Produce(new TopicPartition("audit", new Partition(0)), new Message<string, string> { Value = json });
+            }
+
+            public Task PublishAsync<T>(IProducer<string, object> producer, T payload) =>
+                producer.ProduceAsync("events", new Message<string, object> { Key = "k", Value = new Envelope<T> { Payload = payload } });
+        }
+
         public class Publisher
         {
             private const string Topic = "orders";

@@ -41,6 +41,12 @@ public sealed class AnalyzerPackageTests : IDisposable
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
             // The readme shown on the package's page.
             Assert.Contains("README.md", entries);
+
+            // Every rule the packed analyzer declares must be exercised by the consumer project below.
+            string[] ruleIds = PackedRuleIds.Read(archive.GetEntry("analyzers/dotnet/cs/EventGovernance.Analyzers.dll")!);
+            string[] expectedIds = ConsumerProject.ExpectedDiagnostics(app).Select(e => e.Id).Distinct().ToArray();
+            Assert.NotEmpty(ruleIds);
+            Assert.All(ruleIds, id => Assert.True(expectedIds.Contains(id), $"{id} is in the package but the consumer project expects it nowhere"));
         }
 
         ConsumerProject.WriteTo(app, feed, _version);

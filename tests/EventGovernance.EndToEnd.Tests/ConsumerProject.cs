@@ -13,6 +13,7 @@ public static class ConsumerProject
     public static readonly IReadOnlyDictionary<string, string> Sources = new Dictionary<string, string>
     {
         ["Publisher.cs"] = """
+            using System;
             using System.Threading.Tasks;
             using Confluent.Kafka;
 
@@ -34,6 +35,8 @@ public static class ConsumerProject
                     await _orders.ProduceAsync("orders", new Message<string, OrderPlaced> { Key = order.OrderId, Value = order });
                     await _orders.ProduceAsync("orders", new Message<string, OrderPlaced> { Value = order }); // expect: EG0001
                     _audit.Produce("audit", new Message<Null, string> { Value = order.OrderId }); // expect: EG0001
+                    await _orders.ProduceAsync("orders", new Message<string, OrderPlaced> { Key = Guid.NewGuid().ToString(), Value = order }); // expect: EG0001
+                    _audit.Produce(new TopicPartition("audit", new Partition(0)), new Message<Null, string> { Value = order.OrderId });
                 }
             }
             """,
@@ -126,6 +129,11 @@ public static class ConsumerProject
                 public Guid EventId { get; init; }
                 public string OrderId { get; init; } = "";
             }
+
+            // In-process types that only look like events by name: not contracts.
+            public sealed record OrderShippedDomainEvent(string OrderId);
+
+            internal sealed class CacheClearedEvent { }
 
             public sealed class PaymentCapturedEvent
             {

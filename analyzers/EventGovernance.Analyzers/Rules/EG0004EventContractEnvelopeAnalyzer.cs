@@ -15,7 +15,7 @@ namespace EventGovernance.Analyzers
     /// produced anywhere in the compilation, so diagnostics are reported when the compilation ends.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class EventContractEnvelopeAnalyzer : DiagnosticAnalyzer
+    public sealed class EventContractEnvelopeAnalyzer : BrokerAnalyzer
     {
         /// <summary>Diagnostic property with the missing fields' keys, comma-separated, for the code fix.</summary>
         public const string MissingFieldsProperty = "MissingFields";
@@ -23,12 +23,11 @@ namespace EventGovernance.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.EventContractEnvelope);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start => new CompilationState(start.Compilation).Register(start));
-        }
+        /// <summary>Contracts exist in any project; Kafka, when referenced, adds the types it produces.</summary>
+        public override BrokerLibrary RequiredLibrary => BrokerLibrary.None;
+
+        internal override void Register(CompilationStartAnalysisContext start, KnownTypes types) =>
+            new CompilationState(start.Compilation, types).Register(start);
 
         /// <summary>What one compilation has seen so far; lives only as long as that compilation's analysis.</summary>
         private sealed class CompilationState
@@ -38,17 +37,32 @@ namespace EventGovernance.Analyzers
             private readonly INamedTypeSymbol? _exception;
             private readonly INamedTypeSymbol? _eventArgs;
             private readonly ConcurrentDictionary<SyntaxTree, ContractOptions> _options = new ConcurrentDictionary<SyntaxTree, ContractOptions>();
-            private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _declaredContracts = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
+            private readonly InProcessTypes _inProcess;
+            private readonly TypeArgumentFlow _flow = new TypeArgumentFlow();
+            private readonly INamedTypeSymbol? _jsonSerializer;
+            private readonly INamedTypeSymbol? _jsonConvert;
+
+            /// <summary>Type parameters whose instantiations are produced (<c>Message&lt;string, T&gt;</c> in a generic publisher).</summary>
+            private readonly ConcurrentDictionary<ITypeParameterSymbol, byte> _producedTypeParameters = new ConcurrentDictionary<ITypeParameterSymbol, byte>(SymbolEqualityComparer.Default);
+
+            /// <summary>Type parameters wrapped in a generic type (<c>new Envelope&lt;T&gt;(payload)</c> in a generic method), with the wrapper.</summary>
+            private readonly ConcurrentQueue<(ITypeParameterSymbol Parameter, INamedTypeSymbol Wrapper)> _wrappedTypeParameters = new ConcurrentQueue<(ITypeParameterSymbol, INamedTypeSymbol)>();
+
+            /// <summary>Contracts found by attribute (value null) or only by name (value: the suffix that matched).</summary>
+            private readonly ConcurrentDictionary<INamedTypeSymbol, string?> _declaredContracts = new ConcurrentDictionary<INamedTypeSymbol, string?>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _producedValues = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _envelopeCandidates = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _wrappedTypes = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
 
-            public CompilationState(Compilation compilation)
+            public CompilationState(Compilation compilation, KnownTypes types)
             {
                 _compilation = compilation;
-                _kafka = KnownTypes.Create(compilation).Kafka;
-                _exception = compilation.GetTypeByMetadataName("System.Exception");
-                _eventArgs = compilation.GetTypeByMetadataName("System.EventArgs");
+                _kafka = types.Kafka;
+                _exception = types.Exception;
+                _eventArgs = types.EventArgs;
+                _inProcess = new InProcessTypes(compilation);
+                _jsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
+                _jsonConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
             }
 
             public void Register(CompilationStartAnalysisContext start)
@@ -69,6 +83,15 @@ namespace EventGovernance.Analyzers
                 {
                     ITypeSymbol? memberType = (member as IPropertySymbol)?.Type ?? (member as IFieldSymbol)?.Type;
                     NoteWrapped(memberType);
+                    if (member is IMethodSymbol method)
+                    {
+                        // An injected IEventPublisher<OrderPaid> tells which T a generic publisher produces.
+                        _flow.NoteConstructedType(method.ReturnType);
+                        foreach (IParameterSymbol parameter in method.Parameters)
+                        {
+                            _flow.NoteConstructedType(parameter.Type);
+                        }
+                    }
                 }
 
                 SyntaxTree? tree = type.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree;
@@ -78,20 +101,77 @@ namespace EventGovernance.Analyzers
                 }
 
                 ContractOptions options = OptionsFor(tree, context.Options);
-                if (HasContractAttribute(type, options) || (IsClassOrRecord(type) && HasContractSuffix(type, options)))
+                if (HasContractAttribute(type, options))
                 {
-                    _declaredContracts.TryAdd(type, 0);
+                    _declaredContracts.TryAdd(type, null);
+                }
+                else if (IsClassOrRecord(type) && MatchingSuffix(type, options) is string suffix)
+                {
+                    _declaredContracts.TryAdd(type, suffix);
                 }
             }
 
             private void OnInvocation(OperationAnalysisContext context)
             {
-                if (KafkaProduceCall.TryCreate((IInvocationOperation)context.Operation, _kafka!, out KafkaProduceCall call)
-                    && call.ValueType is INamedTypeSymbol value)
+                var invocation = (IInvocationOperation)context.Operation;
+                _flow.NoteCall(invocation.TargetMethod);
+                if (!KafkaProduceCall.TryCreate(invocation, _kafka!, out KafkaProduceCall call))
                 {
-                    _producedValues.TryAdd(value.OriginalDefinition, 0);
-                    NoteWrapped(value);
+                    return;
                 }
+
+                switch (call.ValueType)
+                {
+                    case ITypeParameterSymbol parameter:
+                        _producedTypeParameters.TryAdd(parameter, 0);
+                        break;
+                    case INamedTypeSymbol value:
+                        _producedValues.TryAdd(value.OriginalDefinition, 0);
+                        NoteWrapped(value);
+                        break;
+                }
+
+                if (SerializedValue(call) is INamedTypeSymbol serialized)
+                {
+                    _producedValues.TryAdd(serialized.OriginalDefinition, 0);
+                }
+            }
+
+            /// <summary>
+            /// The type of a value serialized to text or bytes (System.Text.Json or Newtonsoft.Json) and produced as the
+            /// message's value in the same method: inline, or through a local given that one value.
+            /// </summary>
+            private INamedTypeSymbol? SerializedValue(KafkaProduceCall call)
+            {
+                if (!(call.Message.Value.WalkDownConversions() is IObjectCreationOperation message) || message.Initializer == null)
+                {
+                    return null;
+                }
+
+                foreach (IOperation initializer in message.Initializer.Initializers)
+                {
+                    if (initializer is ISimpleAssignmentOperation assignment
+                        && assignment.Target is IPropertyReferenceOperation property
+                        && property.Property.Name == "Value"
+                        && property.Property.ContainingType.IsSameDefinition(_kafka!.Message))
+                    {
+                        IOperation value = assignment.Value.WalkDownConversions();
+                        if (value is ILocalReferenceOperation local)
+                        {
+                            value = value.GetRoot().SingleAssignedValue(local.Local)?.WalkDownConversions() ?? value;
+                        }
+
+                        if (value is IInvocationOperation serialize
+                            && serialize.TargetMethod.Name.StartsWith("Serialize", StringComparison.Ordinal)
+                            && (serialize.TargetMethod.ContainingType.IsSameDefinition(_jsonSerializer) || serialize.TargetMethod.ContainingType.IsSameDefinition(_jsonConvert))
+                            && serialize.Arguments.Length > 0)
+                        {
+                            return serialize.Arguments[0].Value.WalkDownConversions().Type as INamedTypeSymbol;
+                        }
+                    }
+                }
+
+                return null;
             }
 
             /// <summary>Remembers the type arguments of a generic type used in code, e.g. OrderPlaced in Envelope&lt;OrderPlaced&gt;.</summary>
@@ -103,9 +183,14 @@ namespace EventGovernance.Analyzers
                     return;
                 }
 
+                _flow.NoteConstructedType(named);
                 foreach (ITypeSymbol argument in named.TypeArguments)
                 {
-                    if (argument is INamedTypeSymbol payload && payload.TypeKind != TypeKind.TypeParameter)
+                    if (argument is ITypeParameterSymbol parameter)
+                    {
+                        _wrappedTypeParameters.Enqueue((parameter, named));
+                    }
+                    else if (argument is INamedTypeSymbol payload)
                     {
                         _wrappedTypes.TryAdd(payload.OriginalDefinition, 0);
                     }
@@ -116,22 +201,57 @@ namespace EventGovernance.Analyzers
 
             private void OnCompilationEnd(CompilationAnalysisContext context)
             {
-                var contracts = new HashSet<INamedTypeSymbol>(_declaredContracts.Keys, SymbolEqualityComparer.Default);
-                foreach (INamedTypeSymbol produced in _producedValues.Keys)
+                // Each contract with the suffix it was found by when its name is all there is (null otherwise).
+                var contracts = new Dictionary<INamedTypeSymbol, string?>(SymbolEqualityComparer.Default);
+                foreach (KeyValuePair<INamedTypeSymbol, string?> declared in _declaredContracts)
                 {
-                    if (CanBeContract(produced) && IsClassOrRecord(produced))
+                    contracts[declared.Key] = declared.Value;
+                }
+
+                // What generic publishers produce and generic methods wrap, resolved now that every use is known.
+                var producedTypes = new HashSet<INamedTypeSymbol>(_producedValues.Keys, SymbolEqualityComparer.Default);
+                foreach (ITypeParameterSymbol parameter in _producedTypeParameters.Keys)
+                {
+                    producedTypes.UnionWith(_flow.Resolve(parameter));
+                }
+
+                var genericWrappers = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                foreach ((ITypeParameterSymbol parameter, INamedTypeSymbol wrapper) in _wrappedTypeParameters)
+                {
+                    foreach (INamedTypeSymbol payload in _flow.Resolve(parameter))
                     {
-                        contracts.Add(produced);
+                        if (!genericWrappers.TryGetValue(payload, out List<INamedTypeSymbol>? wrappers))
+                        {
+                            wrappers = new List<INamedTypeSymbol>();
+                            genericWrappers[payload] = wrappers;
+                        }
+
+                        wrappers.Add(wrapper);
                     }
                 }
 
-                foreach (INamedTypeSymbol contract in contracts.OrderBy(t => t.ToDisplayString(), StringComparer.Ordinal))
+                foreach (INamedTypeSymbol produced in producedTypes)
+                {
+                    if (CanBeContract(produced) && IsClassOrRecord(produced))
+                    {
+                        contracts[produced] = null;
+                    }
+                }
+
+                foreach (KeyValuePair<INamedTypeSymbol, string?> entry in contracts.OrderBy(t => t.Key.ToDisplayString(), StringComparer.Ordinal))
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
+                    INamedTypeSymbol contract = entry.Key;
+                    string? nameSuffix = entry.Value;
                     Location location = contract.Locations.First(l => l.IsInSource);
                     ContractOptions options = OptionsFor(location.SourceTree!, context.Options);
+                    if (options.Excludes(contract) || (nameSuffix != null && _inProcess.StaysInProcess(contract, options)))
+                    {
+                        continue;
+                    }
+
                     ImmutableArray<EnvelopeField> missing = MissingFields(contract, options);
-                    if (missing.IsEmpty || IsCarriedInEnvelope(contract, options))
+                    if (missing.IsEmpty || IsCarriedInEnvelope(contract, options, producedTypes, genericWrappers))
                     {
                         continue;
                     }
@@ -143,17 +263,34 @@ namespace EventGovernance.Analyzers
                         location,
                         properties,
                         contract.Name,
-                        string.Join(", ", missing.Select(f => f.DisplayName))));
+                        string.Join(", ", missing.Select(f => f.DisplayName)),
+                        nameSuffix == null ? string.Empty : MatchedByNameNote(nameSuffix)));
                 }
             }
 
             /// <summary>
             /// A payload inside a generic wrapper that has every field itself (Envelope&lt;OrderPlaced&gt;) is covered
-            /// by the wrapper, unless the payload is also produced on its own.
+            /// by the wrapper, unless the payload is also produced on its own. So is a payload that a generic method
+            /// wraps (<c>new Envelope&lt;T&gt;(payload)</c> in <c>PublishAsync&lt;T&gt;</c>, called with it).
             /// </summary>
-            private bool IsCarriedInEnvelope(INamedTypeSymbol payload, ContractOptions options)
+            private bool IsCarriedInEnvelope(
+                INamedTypeSymbol payload,
+                ContractOptions options,
+                HashSet<INamedTypeSymbol> producedTypes,
+                Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> genericWrappers)
             {
-                if (!_wrappedTypes.ContainsKey(payload) || _producedValues.ContainsKey(payload))
+                if (producedTypes.Contains(payload))
+                {
+                    return false;
+                }
+
+                if (genericWrappers.TryGetValue(payload, out List<INamedTypeSymbol>? wrappers)
+                    && wrappers.Any(wrapper => MissingFields(wrapper, options).IsEmpty))
+                {
+                    return true;
+                }
+
+                if (!_wrappedTypes.ContainsKey(payload))
                 {
                     return false;
                 }
@@ -189,30 +326,25 @@ namespace EventGovernance.Analyzers
                     return false;
                 }
 
-                return !DerivesFrom(type, _exception) && !DerivesFrom(type, _eventArgs);
+                return !type.IsOrDerivesFrom(_exception) && !type.IsOrDerivesFrom(_eventArgs);
             }
 
             private static bool IsClassOrRecord(INamedTypeSymbol type) => type.TypeKind == TypeKind.Class || type.IsRecord;
 
-            private static bool HasContractSuffix(INamedTypeSymbol type, ContractOptions options) =>
-                options.Suffixes.Any(suffix => type.Name.EndsWith(suffix, StringComparison.Ordinal));
+            /// <summary>The longest configured suffix the name ends in, or null.</summary>
+            private static string? MatchingSuffix(INamedTypeSymbol type, ContractOptions options) =>
+                options.Suffixes
+                    .Where(suffix => type.Name.EndsWith(suffix, StringComparison.Ordinal))
+                    .OrderByDescending(suffix => suffix.Length)
+                    .FirstOrDefault();
+
+            /// <summary>Name matching also finds in-process types; the message says why the type was taken for a contract.</summary>
+            private static string MatchedByNameNote(string suffix) =>
+                $" (found only by its name ending in '{suffix}': if it never leaves the process, make it internal or list it in {ContractOptions.ExcludedTypesKey})";
 
             private static bool HasContractAttribute(INamedTypeSymbol type, ContractOptions options) =>
                 type.GetAttributes().Any(a => a.AttributeClass != null
                                               && options.AttributeNames.Contains(ContractOptions.StripAttributeSuffix(a.AttributeClass.Name)));
-
-            private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
-            {
-                for (INamedTypeSymbol? current = type; current != null && baseType != null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
 
             private static ImmutableArray<EnvelopeField> MissingFields(INamedTypeSymbol type, ContractOptions options)
             {

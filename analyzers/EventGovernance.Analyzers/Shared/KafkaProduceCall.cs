@@ -9,14 +9,17 @@ namespace EventGovernance.Analyzers
     /// <summary>Recognises <c>IProducer&lt;TKey, TValue&gt;.Produce/ProduceAsync</c> calls (on the interface or an implementation).</summary>
     internal readonly struct KafkaProduceCall
     {
-        private KafkaProduceCall(IInvocationOperation invocation, IArgumentOperation message, INamedTypeSymbol messageType)
+        private KafkaProduceCall(IInvocationOperation invocation, IArgumentOperation message, INamedTypeSymbol messageType, KafkaTypes kafka)
         {
+            Kafka = kafka;
             Invocation = invocation;
             Message = message;
             MessageType = messageType;
         }
 
         public IInvocationOperation Invocation { get; }
+
+        private KafkaTypes Kafka { get; }
 
         /// <summary>The argument passed as the message.</summary>
         public IArgumentOperation Message { get; }
@@ -27,6 +30,23 @@ namespace EventGovernance.Analyzers
         public ITypeSymbol KeyType => MessageType.TypeArguments[0];
 
         public ITypeSymbol ValueType => MessageType.TypeArguments[1];
+
+        /// <summary>The value passed as a <c>TopicPartition</c> (the overloads that name a partition), or null.</summary>
+        public IOperation? TopicPartition
+        {
+            get
+            {
+                foreach (IArgumentOperation argument in Invocation.Arguments)
+                {
+                    if (argument.Value.Type.IsSameDefinition(Kafka.TopicPartition))
+                    {
+                        return argument.Value;
+                    }
+                }
+
+                return null;
+            }
+        }
 
         /// <summary>
         /// The topic, when it is a compile-time constant (a literal, a <c>const</c>, <c>nameof</c>), passed
@@ -44,7 +64,7 @@ namespace EventGovernance.Analyzers
 
                 foreach (IArgumentOperation argument in Invocation.Arguments)
                 {
-                    if (argument.Value.Type?.Name == "TopicPartition"
+                    if (argument.Value.Type.IsSameDefinition(Kafka.TopicPartition)
                         && argument.Value.WalkDownConversions() is IObjectCreationOperation partition
                         && partition.Arguments.Length > 0)
                     {
@@ -87,7 +107,7 @@ namespace EventGovernance.Analyzers
             && kafka.Null != null
             && IsProducer(method.ContainingType, kafka)
             && method.Parameters.Any(p => p.Type is INamedTypeSymbol type
-                                          && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, kafka.Message)
+                                          && type.IsSameDefinition(kafka.Message)
                                           && SymbolEqualityComparer.Default.Equals(type.TypeArguments[0], kafka.Null));
 
         public static bool TryCreate(IInvocationOperation invocation, KafkaTypes kafka, out KafkaProduceCall call)
@@ -101,7 +121,7 @@ namespace EventGovernance.Analyzers
 
             foreach (IParameterSymbol parameter in method.Parameters)
             {
-                if (parameter.Type is INamedTypeSymbol type && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, kafka.Message))
+                if (parameter.Type is INamedTypeSymbol type && type.IsSameDefinition(kafka.Message))
                 {
                     IArgumentOperation? argument = invocation.Arguments.ArgumentFor(parameter);
                     if (argument == null)
@@ -109,7 +129,7 @@ namespace EventGovernance.Analyzers
                         return false;
                     }
 
-                    call = new KafkaProduceCall(invocation, argument, type);
+                    call = new KafkaProduceCall(invocation, argument, type, kafka);
                     return true;
                 }
             }
@@ -117,27 +137,6 @@ namespace EventGovernance.Analyzers
             return false;
         }
 
-        private static bool IsProducer(INamedTypeSymbol? type, KafkaTypes kafka)
-        {
-            if (type == null)
-            {
-                return false;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, kafka.Producer))
-            {
-                return true;
-            }
-
-            foreach (INamedTypeSymbol implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, kafka.Producer))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool IsProducer(INamedTypeSymbol? type, KafkaTypes kafka) => type.IsOrImplements(kafka.Producer);
     }
 }

@@ -12,39 +12,38 @@ namespace EventGovernance.Analyzers
     /// a private field or property is followed through its whole type by <see cref="ConfigMemberTracker"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KafkaAutoCommitAnalyzer : DiagnosticAnalyzer
+    public sealed class KafkaAutoCommitAnalyzer : BrokerAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.KafkaAutoCommit);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                KafkaTypes? kafka = KnownTypes.Create(start.Compilation).Kafka;
-                if (kafka?.ConsumerBuilder == null)
-                {
-                    return;
-                }
+        public override BrokerLibrary RequiredLibrary => BrokerLibrary.Kafka;
 
-                start.RegisterOperationAction(c => AnalyzeCreation(c, kafka), OperationKind.ObjectCreation);
-                start.RegisterSymbolStartAction(
-                    symbolStart => new ConfigMemberTracker((INamedTypeSymbol)symbolStart.Symbol, kafka).Register(symbolStart),
-                    SymbolKind.NamedType);
-            });
-        }
-
-        private static void AnalyzeCreation(OperationAnalysisContext context, KafkaTypes kafka)
+        internal override void Register(CompilationStartAnalysisContext start, KnownTypes types)
         {
-            var builder = (IObjectCreationOperation)context.Operation;
-            if (!ConsumerSettings.IsConsumerBuilder(builder, kafka))
+            KafkaTypes kafka = types.Kafka!;
+            if (kafka.ConsumerBuilder == null)
             {
                 return;
             }
 
-            IOperation config = builder.Arguments[0].Value.WalkDownConversions();
+            start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+            start.RegisterSymbolStartAction(
+                symbolStart => new ConfigMemberTracker((INamedTypeSymbol)symbolStart.Symbol, types).Register(symbolStart),
+                SymbolKind.NamedType);
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
+        {
+            KafkaTypes kafka = types.Kafka!;
+            var builder = (IObjectCreationOperation)context.Operation;
+            IArgumentOperation? configArgument = ConsumerSettings.ConfigArgument(builder, types);
+            if (configArgument == null)
+            {
+                return;
+            }
+
+            IOperation config = configArgument.Value.WalkDownConversions();
             IObjectCreationOperation? creation = config as IObjectCreationOperation;
             ISymbol? tracked = null;
             switch (config)
@@ -65,14 +64,15 @@ namespace EventGovernance.Analyzers
 
             (Setting autoCommit, Setting offsetStore) = creation == null
                 ? (Setting.Unknown, Setting.Unknown)
-                : ConsumerSettings.Evaluate(creation, kafka);
+                : ConsumerSettings.Evaluate(creation, types);
 
             if (tracked != null && !ConsumerSettings.ApplyEarlierWrites(builder, tracked, kafka, ref autoCommit, ref offsetStore))
             {
                 return;
             }
 
-            if (ConsumerSettings.CommitsBeforeProcessing(autoCommit) && ConsumerSettings.CommitsBeforeProcessing(offsetStore))
+            if (ConsumerSettings.CommitsBeforeProcessing(autoCommit) && ConsumerSettings.CommitsBeforeProcessing(offsetStore)
+                && !AssignedConsumers.OnlyReadsExplicitOffsets(builder, kafka))
             {
                 SyntaxNode at = creation?.Syntax ?? builder.Syntax;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, at.GetLocation()));

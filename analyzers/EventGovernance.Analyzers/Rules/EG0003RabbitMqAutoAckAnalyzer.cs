@@ -7,7 +7,7 @@ namespace EventGovernance.Analyzers
 {
     /// <summary>EG0003: a RabbitMQ consume or get call passes the constant <c>true</c> as its auto-ack argument.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RabbitMqAutoAckAnalyzer : DiagnosticAnalyzer
+    public sealed class RabbitMqAutoAckAnalyzer : BrokerAnalyzer
     {
         /// <summary>The direct reply-to pseudo-queue only works with automatic acknowledgement.</summary>
         private const string DirectReplyToQueue = "amq.rabbitmq.reply-to";
@@ -18,21 +18,10 @@ namespace EventGovernance.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RabbitMqAutoAck);
 
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                KnownTypes types = KnownTypes.Create(start.Compilation);
-                if (!types.HasRabbitMq)
-                {
-                    return;
-                }
+        public override BrokerLibrary RequiredLibrary => BrokerLibrary.RabbitMq;
 
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
-            });
-        }
+        internal override void Register(CompilationStartAnalysisContext start, KnownTypes types) =>
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
         {
@@ -84,31 +73,7 @@ namespace EventGovernance.Analyzers
             return IsChannelType(method.ContainingType, types);
         }
 
-        private static bool IsChannelType(ITypeSymbol? type, KnownTypes types)
-        {
-            if (type == null)
-            {
-                return false;
-            }
-
-            if (IsChannel(type, types))
-            {
-                return true;
-            }
-
-            foreach (INamedTypeSymbol implemented in type.AllInterfaces)
-            {
-                if (IsChannel(implemented, types))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsChannel(ITypeSymbol type, KnownTypes types) =>
-            SymbolEqualityComparer.Default.Equals(type, types.RabbitMq6Model)
-            || SymbolEqualityComparer.Default.Equals(type, types.RabbitMq7Channel);
+        private static bool IsChannelType(ITypeSymbol? type, KnownTypes types) =>
+            type.IsOrImplements(types.RabbitMq6Model) || type.IsOrImplements(types.RabbitMq7Channel);
     }
 }

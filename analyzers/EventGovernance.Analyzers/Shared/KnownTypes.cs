@@ -1,0 +1,136 @@
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace EventGovernance.Analyzers
+{
+    /// <summary>
+    /// The broker types one compilation references, resolved once per compilation and shared by every rule.
+    /// A group is null when its library is not referenced, and the rules that need it stay silent.
+    /// </summary>
+    internal sealed class KnownTypes
+    {
+        /// <summary>Weakly keyed: an entry lives exactly as long as its compilation.</summary>
+        private static readonly ConditionalWeakTable<Compilation, KnownTypes> Cache = new ConditionalWeakTable<Compilation, KnownTypes>();
+
+        private KnownTypes(Compilation compilation)
+        {
+            Kafka = KafkaTypes.Create(compilation);
+            RabbitMq6Model = compilation.GetTypeByMetadataName("RabbitMQ.Client.IModel");
+            RabbitMq7Channel = compilation.GetTypeByMetadataName("RabbitMQ.Client.IChannel");
+            Exception = compilation.GetTypeByMetadataName("System.Exception");
+            EventArgs = compilation.GetTypeByMetadataName("System.EventArgs");
+            KeyValuePair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
+            EqualityComparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IEqualityComparer`1");
+            Comparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IComparer`1");
+            Guid = compilation.GetTypeByMetadataName("System.Guid");
+        }
+
+        /// <summary>Confluent.Kafka 2.x, or null.</summary>
+        public KafkaTypes? Kafka { get; }
+
+        /// <summary>RabbitMQ.Client 6.x <c>IModel</c>, or null.</summary>
+        public INamedTypeSymbol? RabbitMq6Model { get; }
+
+        /// <summary>RabbitMQ.Client 7.x <c>IChannel</c>, or null.</summary>
+        public INamedTypeSymbol? RabbitMq7Channel { get; }
+
+        public bool HasRabbitMq => RabbitMq6Model != null || RabbitMq7Channel != null;
+
+        /// <summary><c>System.Exception</c>.</summary>
+        public INamedTypeSymbol? Exception { get; }
+
+        /// <summary><c>System.EventArgs</c>.</summary>
+        public INamedTypeSymbol? EventArgs { get; }
+
+        /// <summary><c>KeyValuePair&lt;TKey, TValue&gt;</c>.</summary>
+        public INamedTypeSymbol? KeyValuePair { get; }
+
+        /// <summary><c>IEqualityComparer&lt;T&gt;</c>.</summary>
+        public INamedTypeSymbol? EqualityComparer { get; }
+
+        /// <summary><c>IComparer&lt;T&gt;</c>.</summary>
+        public INamedTypeSymbol? Comparer { get; }
+
+        /// <summary><c>System.Guid</c>.</summary>
+        public INamedTypeSymbol? Guid { get; }
+
+        public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
+
+        /// <summary>True when every library in <paramref name="library"/> is referenced (always for <see cref="BrokerLibrary.None"/>).</summary>
+        public bool References(BrokerLibrary library) =>
+            ((library & BrokerLibrary.Kafka) == 0 || Kafka != null)
+            && ((library & BrokerLibrary.RabbitMq) == 0 || HasRabbitMq);
+
+        /// <summary>A comparer argument, e.g. the <c>StringComparer.Ordinal</c> of <c>new Dictionary&lt;string, string&gt;(StringComparer.Ordinal)</c>.</summary>
+        public bool IsComparer(ITypeSymbol? type) =>
+            type != null && (type.IsOrImplements(EqualityComparer) || type.IsOrImplements(Comparer));
+    }
+
+    /// <summary>The Confluent.Kafka types the rules look for.</summary>
+    internal sealed class KafkaTypes
+    {
+        private KafkaTypes(INamedTypeSymbol producer, INamedTypeSymbol message, Compilation compilation)
+        {
+            Producer = producer;
+            Message = message;
+            Null = compilation.GetTypeByMetadataName("Confluent.Kafka.Null");
+            ConsumerBuilder = compilation.GetTypeByMetadataName("Confluent.Kafka.ConsumerBuilder`2");
+            ConsumerConfig = compilation.GetTypeByMetadataName("Confluent.Kafka.ConsumerConfig");
+            Config = compilation.GetTypeByMetadataName("Confluent.Kafka.Config");
+            ClientConfig = compilation.GetTypeByMetadataName("Confluent.Kafka.ClientConfig");
+            TopicPartition = compilation.GetTypeByMetadataName("Confluent.Kafka.TopicPartition");
+            Partition = compilation.GetTypeByMetadataName("Confluent.Kafka.Partition");
+            Consumer = compilation.GetTypeByMetadataName("Confluent.Kafka.IConsumer`2");
+            TopicPartitionOffset = compilation.GetTypeByMetadataName("Confluent.Kafka.TopicPartitionOffset");
+            OffsetStored = compilation.GetTypeByMetadataName("Confluent.Kafka.Offset")?.GetMembers("Stored").FirstOrDefault(m => m.IsStatic);
+            PartitionAny = Partition?.GetMembers("Any").FirstOrDefault(m => m.IsStatic);
+        }
+
+        /// <summary><c>IProducer&lt;TKey, TValue&gt;</c>.</summary>
+        public INamedTypeSymbol Producer { get; }
+
+        /// <summary><c>Message&lt;TKey, TValue&gt;</c>.</summary>
+        public INamedTypeSymbol Message { get; }
+
+        /// <summary><c>Confluent.Kafka.Null</c>, the key type of unkeyed producers.</summary>
+        public INamedTypeSymbol? Null { get; }
+
+        /// <summary><c>ConsumerBuilder&lt;TKey, TValue&gt;</c>.</summary>
+        public INamedTypeSymbol? ConsumerBuilder { get; }
+
+        /// <summary><c>ConsumerConfig</c>.</summary>
+        public INamedTypeSymbol? ConsumerConfig { get; }
+
+        /// <summary><c>Config</c>, the base class that has <c>Set(key, value)</c>.</summary>
+        public INamedTypeSymbol? Config { get; }
+
+        /// <summary><c>ClientConfig</c>, the settings shared by producers, consumers and admin clients.</summary>
+        public INamedTypeSymbol? ClientConfig { get; }
+
+        /// <summary><c>TopicPartition</c>, a topic with an explicit partition.</summary>
+        public INamedTypeSymbol? TopicPartition { get; }
+
+        /// <summary><c>IConsumer&lt;TKey, TValue&gt;</c>.</summary>
+        public INamedTypeSymbol? Consumer { get; }
+
+        /// <summary><c>TopicPartitionOffset</c>, a partition with the offset to start reading at.</summary>
+        public INamedTypeSymbol? TopicPartitionOffset { get; }
+
+        /// <summary><c>Offset.Stored</c>: start at the committed offset.</summary>
+        public ISymbol? OffsetStored { get; }
+
+        /// <summary><c>Partition</c>.</summary>
+        public INamedTypeSymbol? Partition { get; }
+
+        /// <summary><c>Partition.Any</c>: let the partitioner choose, as if no partition was given.</summary>
+        public ISymbol? PartitionAny { get; }
+
+        public static KafkaTypes? Create(Compilation compilation)
+        {
+            INamedTypeSymbol? producer = compilation.GetTypeByMetadataName("Confluent.Kafka.IProducer`2");
+            INamedTypeSymbol? message = compilation.GetTypeByMetadataName("Confluent.Kafka.Message`2");
+            return producer == null || message == null ? null : new KafkaTypes(producer, message, compilation);
+        }
+    }
+}
