@@ -53,7 +53,7 @@ namespace EventGovernance.Cli
             ParseResult parsed = root.Parse(new[] { "derive" }.Concat(args).ToArray());
             if (parsed.Errors.Count > 0)
             {
-                foreach (ParseError error in parsed.Errors) stderr.WriteLine(Program.OneLine($"eventgov: {error.Message} (see 'eventgov derive --help')"));
+                foreach (ParseError error in parsed.Errors) stderr.WriteLine(Program.OneLine($"eventgov: {Spaced(error.Message)} (see 'eventgov derive --help')"));
                 return Program.Failed;
             }
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
@@ -61,6 +61,12 @@ namespace EventGovernance.Cli
 
         private static int Run(string assembly, string[] types, DerivedFormat format, string? settings, string? output, TextWriter stdout, TextWriter stderr)
         {
+            if (output != null && format == DerivedFormat.Protobuf)
+            {
+                // The serializer registers a base64 descriptor, and Protobuf contract files are .proto text.
+                stderr.WriteLine("eventgov: --out is not supported for protobuf: the registered text is a base64 file descriptor, not .proto source; print it instead");
+                return Program.Failed;
+            }
             DerivationResult result;
             try
             {
@@ -75,18 +81,13 @@ namespace EventGovernance.Cli
 
             if (output == null)
             {
+                // Each text as registered, then a line break for the terminal; --out files hold the exact text.
                 foreach (DerivedSchema schema in result.Schemas)
                 {
                     stdout.WriteLine(schema.Text);
                     foreach (string reference in schema.References) stderr.WriteLine($"eventgov: note: {schema.TypeName} imports {reference}, registered first as a reference");
                 }
                 return Program.Ok;
-            }
-            if (format == DerivedFormat.Protobuf)
-            {
-                // The serializer registers a base64 descriptor, and Protobuf contract files are .proto text.
-                stderr.WriteLine("eventgov: --out is not supported for protobuf: the registered text is a base64 file descriptor, not .proto source; print it instead");
-                return Program.Failed;
             }
             Directory.CreateDirectory(output);
             foreach (DerivedSchema schema in result.Schemas)
@@ -114,6 +115,10 @@ namespace EventGovernance.Cli
                 .Select(a => a.Split(',')[0]);
             return fullName.Substring(0, open) + "[" + string.Join(",", arguments) + "]";
         }
+
+        /// <summary>The parser's messages list choices on lines of their own, with tabs; one line reads better with single spaces.</summary>
+        private static string Spaced(string message) =>
+            string.Join(" ", message.Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
 
         private static DerivedFormat Parse(string? format) => format switch
         {

@@ -38,7 +38,7 @@ internal sealed class JsonSchemaDerivation
     public string Derive(Type type, object? settings, string displayName)
     {
         if (type.IsValueType || type.IsPointer || type.IsByRef)
-            throw new DerivationException($"type '{displayName}' is a {(type.IsEnum ? "enum" : "struct")}: JsonSerializer<T> takes only classes (where T : class)");
+            throw new DerivationException($"type '{displayName}' is {(type.IsEnum ? "an enum" : "a struct")}: JsonSerializer<T> takes only classes (where T : class)");
         if (type.ContainsGenericParameters)
             throw new DerivationException($"type '{displayName}' is an open generic: name its arguments, as in {TypeLocator.DisplayName(type)} with types for each parameter");
 
@@ -68,7 +68,7 @@ internal sealed class JsonSchemaDerivation
         }
         return candidates.FirstOrDefault(m => m.GetParameters() is { Length: 2 } p && p[0].ParameterType == typeof(Type) && p[1].ParameterType.IsInstanceOfType(settings))
             ?? throw new DerivationException(
-                $"--settings for '{displayName}' returns {settings.GetType().FullName}, which {_generator.FullName}.FromType does not take (JsonSerializer<T> takes NewtonsoftJsonSchemaGeneratorSettings)");
+                $"--settings returns {settings.GetType().FullName}, which {_generator.FullName}.FromType does not take (JsonSerializer<T> takes NewtonsoftJsonSchemaGeneratorSettings)");
     }
 
     private static Assembly? TryLoad(ApplicationLoadContext context, string name)
