@@ -82,7 +82,7 @@ internal sealed class TypeLocator
             Type? type = assembly.GetType(name, throwOnError: false);
             if (type != null) return type;
         }
-        return Type.GetType(name, throwOnError: false);
+        return null;
     }
 
     /// <summary>C# keywords and System types, for generic arguments such as <c>Envelope&lt;string&gt;</c>.</summary>
@@ -95,7 +95,8 @@ internal sealed class TypeLocator
         "double" => typeof(double),
         "decimal" => typeof(decimal),
         "object" => typeof(object),
-        _ => Type.GetType(name, throwOnError: false) ?? Type.GetType("System." + name, throwOnError: false),
+        // Only the core library: never one of the tool's own types.
+        _ => typeof(object).Assembly.GetType(name, throwOnError: false) ?? typeof(object).Assembly.GetType("System." + name, throwOnError: false),
     };
 
     private static Type MakeGeneric(Type definition, Type[] arguments, string name)

@@ -26,6 +26,7 @@ public sealed class JsonDerivationTests
     [InlineData("Shop.WithJsonIgnore", "WithJsonIgnore")]                        // [JsonIgnore]
     [InlineData("Shop.OrderRefunded", "OrderRefunded")]                          // XML doc comments
     [InlineData("Shop.Envelope<Shop.OrderPlaced>", "EnvelopeOfOrderPlaced")]     // closed generic, C# spelling
+    [InlineData("Shop.Envelope`1[[Shop.OrderPlaced]]", "EnvelopeOfOrderPlaced")] // closed generic, runtime spelling
     public void Derived_text_is_what_the_serializer_registers(string typeName, string key)
     {
         DerivationResult result = SchemaDeriver.Derive(_shop.AssemblyPath, new[] { typeName }, DerivedFormat.Json);
@@ -97,6 +98,7 @@ public sealed class JsonDerivationTests
     [InlineData("Shop.Envelope<Shop.Nope>", DerivedFormat.Json, "type 'Shop.Nope' not found")]
     [InlineData("Shop.OrderPlaced", DerivedFormat.Avro, "type 'Shop.OrderPlaced' is not an Avro ISpecificRecord")]
     [InlineData("Shop.OrderPlaced", DerivedFormat.Protobuf, "type 'Shop.OrderPlaced' is not a Google.Protobuf IMessage")]
+    [InlineData("EventGovernance.CodeFirst.SchemaDeriver", DerivedFormat.Json, "type 'EventGovernance.CodeFirst.SchemaDeriver' not found")] // never the tool's own types
     public void Types_the_serializer_cannot_take_fail_with_one_line(string typeName, DerivedFormat format, string expected)
     {
         var error = Assert.Throws<DerivationException>(() => SchemaDeriver.Derive(_shop.AssemblyPath, new[] { typeName }, format));
