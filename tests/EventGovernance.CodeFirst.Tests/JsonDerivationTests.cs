@@ -90,6 +90,17 @@ public sealed class JsonDerivationTests
         Assert.Equal(_shop.Registered("StockReserved.avsc"), Assert.Single(result.Schemas).Text);
     }
 
+    [Fact]
+    public void Protobuf_message_gives_its_file_descriptor_as_the_serializer_registers_it()
+    {
+        // An assembly-qualified name reaches a message in one of the application's dependencies.
+        DerivationResult result = SchemaDeriver.Derive(_shop.AssemblyPath, new[] { "Google.Protobuf.WellKnownTypes.Timestamp, Google.Protobuf" }, DerivedFormat.Protobuf);
+
+        DerivedSchema schema = Assert.Single(result.Schemas);
+        Assert.Equal(_shop.Registered("Timestamp.b64"), schema.Text);
+        Assert.Empty(schema.References);
+    }
+
     [Theory]
     [InlineData("Shop.OrderPlacd", DerivedFormat.Json, "type 'Shop.OrderPlacd' not found in Shop.dll; closest: Shop.OrderPlaced")]
     [InlineData("Shop.NotAClass", DerivedFormat.Json, "type 'Shop.NotAClass' is a struct: JsonSerializer<T> takes only classes")]

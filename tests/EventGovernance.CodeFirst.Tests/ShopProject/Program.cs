@@ -27,6 +27,10 @@ Json<Envelope<OrderPlaced>>("EnvelopeOfOrderPlaced");
 Json<OrderStatusChanged>("OrderStatusChanged.settings", SerializerSettings.CamelCaseStringEnums);
 Avro<Shop.Avro.StockReserved>("StockReserved");
 
+// Confluent.SchemaRegistry.Serdes.Protobuf is not on this feed: its ProtobufSerializer<T> registers exactly this
+// expression (value.Descriptor.File.SerializedData.ToBase64()), so the expected text is that, from Google.Protobuf itself.
+File.WriteAllText(Path.Combine(output, "Timestamp.b64"), Google.Protobuf.WellKnownTypes.Timestamp.Descriptor.File.SerializedData.ToBase64());
+
 void Json<T>(string key, NewtonsoftJsonSchemaGeneratorSettings? settings = null) where T : class =>
     Record(key, ".json", client => new JsonSerializer<T>(client, null, settings).SerializeAsync(Blank<T>(), Context()));
 
