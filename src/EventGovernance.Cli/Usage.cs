@@ -10,6 +10,7 @@ commands:
   check     check the repository's contracts against the registry (the build gate, outside MSBuild)
   register  register changed contracts as new versions when every contract passes
   pull      mirror a remote registry into an embedded registry directory
+  derive    print the schema a producer's Confluent serializer registers for a C# type
 
 Run 'eventgov <command> --help' for a command's options.
 Exit codes: 0 compatible, 1 breaking change, 2 bad usage, bad input or registry unavailable.";
