@@ -56,6 +56,19 @@ namespace EventGovernance.Analyzers
             helpLinkUri: HelpLink(RuleIds.EventContractEnvelope),
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+        // RabbitMQ rules of issue 10 section 2.
+
+        /// <summary>EG0005.</summary>
+        public static readonly DiagnosticDescriptor NonPersistentPublish = new DiagnosticDescriptor(
+            RuleIds.NonPersistentPublish,
+            title: "RabbitMQ message published without persistence",
+            messageFormat: "'{0}' publishes {1}, so the broker keeps the message in memory only and a broker restart loses it; set Persistent = true on its properties",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A message is written to disk only when its delivery mode is persistent. The 7.x overloads without properties and null properties in 6.x send transient messages, and so do properties whose delivery mode is never set.",
+            helpLinkUri: HelpLink(RuleIds.NonPersistentPublish));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

@@ -14,5 +14,10 @@ namespace EventGovernance.Analyzers
 
         /// <summary>Event contract is missing envelope fields.</summary>
         public const string EventContractEnvelope = "EG0004";
+
+        // RabbitMQ rules of issue 10 section 2.
+
+        /// <summary>RabbitMQ message published without persistence.</summary>
+        public const string NonPersistentPublish = "EG0005";
     }
 }

@@ -123,6 +123,17 @@ public static class Samples
                 var got = await channel.BasicGetAsync("orders", autoAck: true);
             }
         }
+
+        // RabbitMQ rules of issue 10 section 2.
+        public class RabbitPublisher
+        {
+            public async Task PublishAsync(IChannel channel, ReadOnlyMemory<byte> body, string id)
+            {
+                await channel.BasicPublishAsync("orders", "created", body);
+                var properties = new BasicProperties { MessageId = id };
+                await channel.BasicPublishAsync("orders", "created", false, properties, body);
+            }
+        }
         """;
 
     public const string RabbitMq6 = """
@@ -149,6 +160,20 @@ public static class Samples
             public partial class StockReservedIntegrationEvent : Base { }
 
             public class Base { public string Type = ""; }
+        }
+
+        // RabbitMQ rules of issue 10 section 2.
+        namespace Legacy.Rabbit
+        {
+            public class LegacyPublisher
+            {
+                public void Publish(IModel channel, System.ReadOnlyMemory<byte> body)
+                {
+                    channel.BasicPublish("orders", "created", null, body);
+                    var properties = channel.CreateBasicProperties();
+                    channel.BasicPublish("orders", "created", properties, body);
+                }
+            }
         }
         """;
 }

@@ -144,6 +144,25 @@ public static class ConsumerProject
                 public string? CorrelationId { get; init; }
             }
             """,
+        // RabbitMQ rules of issue 10 section 2.
+        ["RabbitPublisher.cs"] = """
+            using System;
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            namespace Shop;
+
+            public sealed class RabbitPublisher
+            {
+                public async Task PublishAsync(IChannel channel, ReadOnlyMemory<byte> body, string id)
+                {
+                    var transient = new BasicProperties { MessageId = id, CorrelationId = id };
+                    await channel.BasicPublishAsync("orders", "created", false, transient, body); // expect: EG0005
+                    var durable = new BasicProperties { MessageId = id, CorrelationId = id, Persistent = true };
+                    await channel.BasicPublishAsync("orders", "created", false, durable, body);
+                }
+            }
+            """,
     };
 
     public static void WriteTo(string directory, string feed, string analyzerVersion)
