@@ -69,6 +69,17 @@ namespace EventGovernance.Analyzers
             description: "A message is written to disk only when its delivery mode is persistent. The 7.x overloads without properties and null properties in 6.x send transient messages, and so do properties whose delivery mode is never set.",
             helpLinkUri: HelpLink(RuleIds.NonPersistentPublish));
 
+        /// <summary>EG0007. Reported when the type ends: the channel may be created and published on in different members.</summary>
+        public static readonly DiagnosticDescriptor PublishWithoutConfirms = new DiagnosticDescriptor(
+            RuleIds.PublishWithoutConfirms,
+            title: "RabbitMQ channel publishes without publisher confirms",
+            messageFormat: "Channel '{0}' is published on without publisher confirms, so a message the broker never accepted is lost without notice; {1}",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Without publisher confirms a publish returns once the bytes are written to the socket. A message lost on the way, or refused by the broker, is never reported to the publisher.",
+            helpLinkUri: HelpLink(RuleIds.PublishWithoutConfirms));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

@@ -19,5 +19,8 @@ namespace EventGovernance.Analyzers
 
         /// <summary>RabbitMQ message published without persistence.</summary>
         public const string NonPersistentPublish = "EG0005";
+
+        /// <summary>RabbitMQ channel publishes without publisher confirms.</summary>
+        public const string PublishWithoutConfirms = "EG0007";
     }
 }

@@ -133,6 +133,12 @@ public static class Samples
                 var properties = new BasicProperties { MessageId = id };
                 await channel.BasicPublishAsync("orders", "created", false, properties, body);
             }
+
+            public async Task PublishOnceAsync(IConnection connection, ReadOnlyMemory<byte> body)
+            {
+                await using var unconfirmed = await connection.CreateChannelAsync();
+                await unconfirmed.BasicPublishAsync("orders", "created", body);
+            }
         }
         """;
 
@@ -172,6 +178,12 @@ public static class Samples
                     channel.BasicPublish("orders", "created", null, body);
                     var properties = channel.CreateBasicProperties();
                     channel.BasicPublish("orders", "created", properties, body);
+                }
+
+                public void PublishOnce(IConnection connection, System.ReadOnlyMemory<byte> body)
+                {
+                    using var unconfirmed = connection.CreateModel();
+                    unconfirmed.BasicPublish("orders", "created", null, body);
                 }
             }
         }

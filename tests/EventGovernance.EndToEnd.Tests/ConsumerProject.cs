@@ -161,6 +161,16 @@ public static class ConsumerProject
                     var durable = new BasicProperties { MessageId = id, CorrelationId = id, Persistent = true };
                     await channel.BasicPublishAsync("orders", "created", false, durable, body);
                 }
+
+                public async Task PublishConfirmedAsync(IConnection connection, ReadOnlyMemory<byte> body, string id)
+                {
+                    var properties = new BasicProperties { MessageId = id, CorrelationId = id, Persistent = true };
+                    await using var unconfirmed = await connection.CreateChannelAsync(); // expect: EG0007
+                    await unconfirmed.BasicPublishAsync("orders", "created", false, properties, body);
+                    var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
+                    await using var confirmed = await connection.CreateChannelAsync(options);
+                    await confirmed.BasicPublishAsync("orders", "created", false, properties, body);
+                }
             }
             """,
     };
