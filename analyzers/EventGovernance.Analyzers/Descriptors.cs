@@ -80,6 +80,17 @@ namespace EventGovernance.Analyzers
             description: "Without publisher confirms a publish returns once the bytes are written to the socket. A message lost on the way, or refused by the broker, is never reported to the publisher.",
             helpLinkUri: HelpLink(RuleIds.PublishWithoutConfirms));
 
+        /// <summary>EG0011.</summary>
+        public static readonly DiagnosticDescriptor RequeueInCatch = new DiagnosticDescriptor(
+            RuleIds.RequeueInCatch,
+            title: "RabbitMQ message requeued from a catch block",
+            messageFormat: "'{0}' requeues the message from a catch block, so a message that always fails comes straight back and is redelivered forever, stalling the queue; bound the retries and reject it with requeue: false to a dead-letter exchange",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A poison message that throws on every attempt and is requeued each time is redelivered immediately, in a tight loop, and keeps the consumer busy with nothing else.",
+            helpLinkUri: HelpLink(RuleIds.RequeueInCatch));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

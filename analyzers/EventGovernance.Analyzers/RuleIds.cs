@@ -22,5 +22,8 @@ namespace EventGovernance.Analyzers
 
         /// <summary>RabbitMQ channel publishes without publisher confirms.</summary>
         public const string PublishWithoutConfirms = "EG0007";
+
+        /// <summary>RabbitMQ message requeued from a catch block.</summary>
+        public const string RequeueInCatch = "EG0011";
     }
 }

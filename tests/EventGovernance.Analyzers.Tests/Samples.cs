@@ -139,6 +139,12 @@ public static class Samples
                 await using var unconfirmed = await connection.CreateChannelAsync();
                 await unconfirmed.BasicPublishAsync("orders", "created", body);
             }
+
+            public async Task OnReceivedAsync(IChannel channel, ulong deliveryTag)
+            {
+                try { await channel.BasicAckAsync(deliveryTag, false); }
+                catch (Exception) { await channel.BasicNackAsync(deliveryTag, false, requeue: true); }
+            }
         }
         """;
 
@@ -184,6 +190,12 @@ public static class Samples
                 {
                     using var unconfirmed = connection.CreateModel();
                     unconfirmed.BasicPublish("orders", "created", null, body);
+                }
+
+                public void OnReceived(IModel channel, ulong deliveryTag)
+                {
+                    try { channel.BasicAck(deliveryTag, false); }
+                    catch { channel.BasicReject(deliveryTag, true); }
                 }
             }
         }

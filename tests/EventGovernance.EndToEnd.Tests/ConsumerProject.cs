@@ -171,6 +171,22 @@ public static class ConsumerProject
                     await using var confirmed = await connection.CreateChannelAsync(options);
                     await confirmed.BasicPublishAsync("orders", "created", false, properties, body);
                 }
+
+                public async Task OnReceivedAsync(IChannel channel, ulong deliveryTag, bool redelivered)
+                {
+                    try
+                    {
+                        await channel.BasicAckAsync(deliveryTag, multiple: false);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        await channel.BasicNackAsync(deliveryTag, multiple: false, requeue: true); // expect: EG0011
+                    }
+                    catch (TimeoutException)
+                    {
+                        await channel.BasicNackAsync(deliveryTag, multiple: false, requeue: !redelivered);
+                    }
+                }
             }
             """,
     };
