@@ -91,6 +91,17 @@ namespace EventGovernance.Analyzers
             description: "A poison message that throws on every attempt and is requeued each time is redelivered immediately, in a tight loop, and keeps the consumer busy with nothing else.",
             helpLinkUri: HelpLink(RuleIds.RequeueInCatch));
 
+        /// <summary>EG0015.</summary>
+        public static readonly DiagnosticDescriptor HeartbeatDisabled = new DiagnosticDescriptor(
+            RuleIds.HeartbeatDisabled,
+            title: "RabbitMQ connection heartbeats disabled",
+            messageFormat: "'{0}.RequestedHeartbeat' is set to zero, which turns heartbeats off, so a dead TCP connection goes unnoticed and publishes and deliveries stall until the OS gives up; remove the setting to keep the server's heartbeat",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Heartbeats are how client and broker find out that a connection silently died (a NAT or load balancer dropped it, a peer froze). With them off, neither side notices for minutes or hours, and automatic recovery never starts.",
+            helpLinkUri: HelpLink(RuleIds.HeartbeatDisabled));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

@@ -25,5 +25,8 @@ namespace EventGovernance.Analyzers
 
         /// <summary>RabbitMQ message requeued from a catch block.</summary>
         public const string RequeueInCatch = "EG0011";
+
+        /// <summary>RabbitMQ connection heartbeats disabled.</summary>
+        public const string HeartbeatDisabled = "EG0015";
     }
 }

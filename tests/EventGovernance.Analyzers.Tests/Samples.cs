@@ -145,6 +145,8 @@ public static class Samples
                 try { await channel.BasicAckAsync(deliveryTag, false); }
                 catch (Exception) { await channel.BasicNackAsync(deliveryTag, false, requeue: true); }
             }
+
+            public ConnectionFactory Factory() => new ConnectionFactory { HostName = "rabbit", RequestedHeartbeat = TimeSpan.Zero };
         }
         """;
 
@@ -196,6 +198,13 @@ public static class Samples
                 {
                     try { channel.BasicAck(deliveryTag, false); }
                     catch { channel.BasicReject(deliveryTag, true); }
+                }
+
+                public ConnectionFactory Factory()
+                {
+                    var factory = new ConnectionFactory();
+                    factory.RequestedHeartbeat = System.TimeSpan.FromSeconds(0);
+                    return factory;
                 }
             }
         }

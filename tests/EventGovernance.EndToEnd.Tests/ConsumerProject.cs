@@ -187,6 +187,13 @@ public static class ConsumerProject
                         await channel.BasicNackAsync(deliveryTag, multiple: false, requeue: !redelivered);
                     }
                 }
+
+                public static ConnectionFactory Factory(TimeSpan heartbeat) => new()
+                {
+                    HostName = "localhost",
+                    RequestedHeartbeat = TimeSpan.Zero, // expect: EG0015
+                    RequestedConnectionTimeout = heartbeat,
+                };
             }
             """,
     };

@@ -154,6 +154,7 @@ namespace EventGovernance.Analyzers
             CreateChannelOptions = compilation.GetTypeByMetadataName("RabbitMQ.Client.CreateChannelOptions");
             DeliveryModes = compilation.GetTypeByMetadataName("RabbitMQ.Client.DeliveryModes");
             PublishBatch = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicPublishBatch");
+            TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
         }
 
         /// <summary>6.x <c>IModel</c>, or null.</summary>
@@ -182,6 +183,9 @@ namespace EventGovernance.Analyzers
 
         /// <summary>6.x <c>IBasicPublishBatch</c>.</summary>
         public INamedTypeSymbol? PublishBatch { get; }
+
+        /// <summary><c>System.TimeSpan</c>, the type of heartbeat and timeout settings.</summary>
+        public INamedTypeSymbol? TimeSpan { get; }
 
         /// <summary>A channel (<c>IModel</c>/<c>IChannel</c>), an interface derived from it or a class implementing it.</summary>
         public bool IsChannel(ITypeSymbol? type) => type.IsOrImplements(Model6) || type.IsOrImplements(Channel7);
