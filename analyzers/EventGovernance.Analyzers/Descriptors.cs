@@ -102,6 +102,17 @@ namespace EventGovernance.Analyzers
             description: "Heartbeats are how client and broker find out that a connection silently died (a NAT or load balancer dropped it, a peer froze). With them off, neither side notices for minutes or hours, and automatic recovery never starts.",
             helpLinkUri: HelpLink(RuleIds.HeartbeatDisabled));
 
+        /// <summary>EG0006.</summary>
+        public static readonly DiagnosticDescriptor PublishWithoutIds = new DiagnosticDescriptor(
+            RuleIds.PublishWithoutIds,
+            title: "RabbitMQ message published without a message id or correlation id",
+            messageFormat: "'{0}' publishes without {1}: without a MessageId consumers cannot deduplicate a redelivered message, without a CorrelationId one user action cannot be traced across services; set {1} on its properties",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "RabbitMQ delivers at least once, so consumers see duplicates after a redelivery or a publisher retry; the message id is what they deduplicate on. The correlation id ties the message to the request or workflow that caused it.",
+            helpLinkUri: HelpLink(RuleIds.PublishWithoutIds));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

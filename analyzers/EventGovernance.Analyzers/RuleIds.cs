@@ -28,5 +28,8 @@ namespace EventGovernance.Analyzers
 
         /// <summary>RabbitMQ connection heartbeats disabled.</summary>
         public const string HeartbeatDisabled = "EG0015";
+
+        /// <summary>RabbitMQ message published without a message id or correlation id.</summary>
+        public const string PublishWithoutIds = "EG0006";
     }
 }

@@ -160,6 +160,8 @@ public static class ConsumerProject
                     await channel.BasicPublishAsync("orders", "created", false, transient, body); // expect: EG0005
                     var durable = new BasicProperties { MessageId = id, CorrelationId = id, Persistent = true };
                     await channel.BasicPublishAsync("orders", "created", false, durable, body);
+                    var untraced = new BasicProperties { MessageId = id, Persistent = true };
+                    await channel.BasicPublishAsync("orders", "created", false, untraced, body); // expect: EG0006
                 }
 
                 public async Task PublishConfirmedAsync(IConnection connection, ReadOnlyMemory<byte> body, string id)
