@@ -113,6 +113,17 @@ namespace EventGovernance.Analyzers
             description: "RabbitMQ delivers at least once, so consumers see duplicates after a redelivery or a publisher retry; the message id is what they deduplicate on. The correlation id ties the message to the request or workflow that caused it.",
             helpLinkUri: HelpLink(RuleIds.PublishWithoutIds));
 
+        /// <summary>EG0010. A missing BasicQos is reported when the type ends.</summary>
+        public static readonly DiagnosticDescriptor UnboundedPrefetch = new DiagnosticDescriptor(
+            RuleIds.UnboundedPrefetch,
+            title: "RabbitMQ consumer with unbounded or absurd prefetch",
+            messageFormat: "'{0}' consumes with {1}, so the broker pushes ready messages to this consumer without limit, filling its memory and starving the other consumers; call BasicQos with a prefetch count between 1 and 1000 before consuming",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The prefetch count bounds how many unacknowledged messages the broker sends one consumer. Without it (or with 0) a backlog is delivered to the first consumer all at once; a very large one has the same effect.",
+            helpLinkUri: HelpLink(RuleIds.UnboundedPrefetch));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

@@ -31,5 +31,8 @@ namespace EventGovernance.Analyzers
 
         /// <summary>RabbitMQ message published without a message id or correlation id.</summary>
         public const string PublishWithoutIds = "EG0006";
+
+        /// <summary>RabbitMQ consumer with unbounded or absurd prefetch.</summary>
+        public const string UnboundedPrefetch = "EG0010";
     }
 }

@@ -147,6 +147,9 @@ public static class Samples
             }
 
             public ConnectionFactory Factory() => new ConnectionFactory { HostName = "rabbit", RequestedHeartbeat = TimeSpan.Zero };
+
+            public async Task ConsumeAsync(IChannel channel, IAsyncBasicConsumer consumer) =>
+                await channel.BasicConsumeAsync("orders", autoAck: false, consumer);
         }
         """;
 
@@ -205,6 +208,12 @@ public static class Samples
                     var factory = new ConnectionFactory();
                     factory.RequestedHeartbeat = System.TimeSpan.FromSeconds(0);
                     return factory;
+                }
+
+                public void Consume(IModel channel, IBasicConsumer consumer)
+                {
+                    channel.BasicQos(0, 0, false);
+                    channel.BasicConsume("orders", false, consumer);
                 }
             }
         }

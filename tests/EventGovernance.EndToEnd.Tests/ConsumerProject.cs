@@ -112,7 +112,7 @@ public static class ConsumerProject
                 public async Task ListenAsync(IChannel channel, IAsyncBasicConsumer consumer)
                 {
                     await channel.BasicConsumeAsync("orders", autoAck: true, consumer); // expect: EG0003
-                    await channel.BasicConsumeAsync("payments", autoAck: false, consumer);
+                    await channel.BasicConsumeAsync("payments", autoAck: false, consumer); // expect: EG0010
                     await channel.BasicConsumeAsync("amq.rabbitmq.reply-to", autoAck: true, consumer);
                 }
             }
@@ -188,6 +188,12 @@ public static class ConsumerProject
                     {
                         await channel.BasicNackAsync(deliveryTag, multiple: false, requeue: !redelivered);
                     }
+                }
+
+                public async Task ConsumeAsync(IChannel channel, IAsyncBasicConsumer consumer)
+                {
+                    await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: 50, global: false);
+                    await channel.BasicConsumeAsync("shipments", autoAck: false, consumer);
                 }
 
                 public static ConnectionFactory Factory(TimeSpan heartbeat) => new()
