@@ -56,6 +56,74 @@ namespace EventGovernance.Analyzers
             helpLinkUri: HelpLink(RuleIds.EventContractEnvelope),
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+        // RabbitMQ rules of issue 10 section 2.
+
+        /// <summary>EG0005.</summary>
+        public static readonly DiagnosticDescriptor NonPersistentPublish = new DiagnosticDescriptor(
+            RuleIds.NonPersistentPublish,
+            title: "RabbitMQ message published without persistence",
+            messageFormat: "'{0}' publishes {1}, so the broker keeps the message in memory only and a broker restart loses it; set Persistent = true on its properties",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A message is written to disk only when its delivery mode is persistent. The 7.x overloads without properties and null properties in 6.x send transient messages, and so do properties whose delivery mode is never set.",
+            helpLinkUri: HelpLink(RuleIds.NonPersistentPublish));
+
+        /// <summary>EG0007. Reported when the type ends: the channel may be created and published on in different members.</summary>
+        public static readonly DiagnosticDescriptor PublishWithoutConfirms = new DiagnosticDescriptor(
+            RuleIds.PublishWithoutConfirms,
+            title: "RabbitMQ channel publishes without publisher confirms",
+            messageFormat: "Channel '{0}' is published on without publisher confirms, so a message the broker never accepted is lost without notice; {1}",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Without publisher confirms a publish returns once the bytes are written to the socket. A message lost on the way, or refused by the broker, is never reported to the publisher.",
+            helpLinkUri: HelpLink(RuleIds.PublishWithoutConfirms));
+
+        /// <summary>EG0011.</summary>
+        public static readonly DiagnosticDescriptor RequeueInCatch = new DiagnosticDescriptor(
+            RuleIds.RequeueInCatch,
+            title: "RabbitMQ message requeued from a catch block",
+            messageFormat: "'{0}' requeues the message from a catch block, so a message that always fails comes straight back and is redelivered forever, stalling the queue; bound the retries and reject it with requeue: false to a dead-letter exchange",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A poison message that throws on every attempt and is requeued each time is redelivered immediately, in a tight loop, and keeps the consumer busy with nothing else.",
+            helpLinkUri: HelpLink(RuleIds.RequeueInCatch));
+
+        /// <summary>EG0015.</summary>
+        public static readonly DiagnosticDescriptor HeartbeatDisabled = new DiagnosticDescriptor(
+            RuleIds.HeartbeatDisabled,
+            title: "RabbitMQ connection heartbeats disabled",
+            messageFormat: "'{0}.RequestedHeartbeat' is set to zero, which turns heartbeats off, so a dead TCP connection goes unnoticed and publishes and deliveries stall until the OS gives up; remove the setting to keep the server's heartbeat",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Heartbeats are how client and broker find out that a connection silently died (a NAT or load balancer dropped it, a peer froze). With them off, neither side notices for minutes or hours, and automatic recovery never starts.",
+            helpLinkUri: HelpLink(RuleIds.HeartbeatDisabled));
+
+        /// <summary>EG0006.</summary>
+        public static readonly DiagnosticDescriptor PublishWithoutIds = new DiagnosticDescriptor(
+            RuleIds.PublishWithoutIds,
+            title: "RabbitMQ message published without a message id or correlation id",
+            messageFormat: "'{0}' publishes without {1}: without a MessageId consumers cannot deduplicate a redelivered message, without a CorrelationId one user action cannot be traced across services; set {1} on its properties",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "RabbitMQ delivers at least once, so consumers see duplicates after a redelivery or a publisher retry; the message id is what they deduplicate on. The correlation id ties the message to the request or workflow that caused it.",
+            helpLinkUri: HelpLink(RuleIds.PublishWithoutIds));
+
+        /// <summary>EG0010. A missing BasicQos is reported when the type ends.</summary>
+        public static readonly DiagnosticDescriptor UnboundedPrefetch = new DiagnosticDescriptor(
+            RuleIds.UnboundedPrefetch,
+            title: "RabbitMQ consumer with unbounded or absurd prefetch",
+            messageFormat: "'{0}' consumes with {1}, so the broker pushes ready messages to this consumer without limit, filling its memory and starving the other consumers; call BasicQos with a prefetch count between 1 and 1000 before consuming",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The prefetch count bounds how many unacknowledged messages the broker sends one consumer. Without it (or with 0) a backlog is delivered to the first consumer all at once; a very large one has the same effect.",
+            helpLinkUri: HelpLink(RuleIds.UnboundedPrefetch));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

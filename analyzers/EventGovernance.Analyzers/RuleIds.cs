@@ -14,5 +14,25 @@ namespace EventGovernance.Analyzers
 
         /// <summary>Event contract is missing envelope fields.</summary>
         public const string EventContractEnvelope = "EG0004";
+
+        // RabbitMQ rules of issue 10 section 2.
+
+        /// <summary>RabbitMQ message published without persistence.</summary>
+        public const string NonPersistentPublish = "EG0005";
+
+        /// <summary>RabbitMQ channel publishes without publisher confirms.</summary>
+        public const string PublishWithoutConfirms = "EG0007";
+
+        /// <summary>RabbitMQ message requeued from a catch block.</summary>
+        public const string RequeueInCatch = "EG0011";
+
+        /// <summary>RabbitMQ connection heartbeats disabled.</summary>
+        public const string HeartbeatDisabled = "EG0015";
+
+        /// <summary>RabbitMQ message published without a message id or correlation id.</summary>
+        public const string PublishWithoutIds = "EG0006";
+
+        /// <summary>RabbitMQ consumer with unbounded or absurd prefetch.</summary>
+        public const string UnboundedPrefetch = "EG0010";
     }
 }

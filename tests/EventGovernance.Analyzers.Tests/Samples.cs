@@ -123,6 +123,34 @@ public static class Samples
                 var got = await channel.BasicGetAsync("orders", autoAck: true);
             }
         }
+
+        // RabbitMQ rules of issue 10 section 2.
+        public class RabbitPublisher
+        {
+            public async Task PublishAsync(IChannel channel, ReadOnlyMemory<byte> body, string id)
+            {
+                await channel.BasicPublishAsync("orders", "created", body);
+                var properties = new BasicProperties { MessageId = id };
+                await channel.BasicPublishAsync("orders", "created", false, properties, body);
+            }
+
+            public async Task PublishOnceAsync(IConnection connection, ReadOnlyMemory<byte> body)
+            {
+                await using var unconfirmed = await connection.CreateChannelAsync();
+                await unconfirmed.BasicPublishAsync("orders", "created", body);
+            }
+
+            public async Task OnReceivedAsync(IChannel channel, ulong deliveryTag)
+            {
+                try { await channel.BasicAckAsync(deliveryTag, false); }
+                catch (Exception) { await channel.BasicNackAsync(deliveryTag, false, requeue: true); }
+            }
+
+            public ConnectionFactory Factory() => new ConnectionFactory { HostName = "rabbit", RequestedHeartbeat = TimeSpan.Zero };
+
+            public async Task ConsumeAsync(IChannel channel, IAsyncBasicConsumer consumer) =>
+                await channel.BasicConsumeAsync("orders", autoAck: false, consumer);
+        }
         """;
 
     public const string RabbitMq6 = """
@@ -149,6 +177,45 @@ public static class Samples
             public partial class StockReservedIntegrationEvent : Base { }
 
             public class Base { public string Type = ""; }
+        }
+
+        // RabbitMQ rules of issue 10 section 2.
+        namespace Legacy.Rabbit
+        {
+            public class LegacyPublisher
+            {
+                public void Publish(IModel channel, System.ReadOnlyMemory<byte> body)
+                {
+                    channel.BasicPublish("orders", "created", null, body);
+                    var properties = channel.CreateBasicProperties();
+                    channel.BasicPublish("orders", "created", properties, body);
+                }
+
+                public void PublishOnce(IConnection connection, System.ReadOnlyMemory<byte> body)
+                {
+                    using var unconfirmed = connection.CreateModel();
+                    unconfirmed.BasicPublish("orders", "created", null, body);
+                }
+
+                public void OnReceived(IModel channel, ulong deliveryTag)
+                {
+                    try { channel.BasicAck(deliveryTag, false); }
+                    catch { channel.BasicReject(deliveryTag, true); }
+                }
+
+                public ConnectionFactory Factory()
+                {
+                    var factory = new ConnectionFactory();
+                    factory.RequestedHeartbeat = System.TimeSpan.FromSeconds(0);
+                    return factory;
+                }
+
+                public void Consume(IModel channel, IBasicConsumer consumer)
+                {
+                    channel.BasicQos(0, 0, false);
+                    channel.BasicConsume("orders", false, consumer);
+                }
+            }
         }
         """;
 }

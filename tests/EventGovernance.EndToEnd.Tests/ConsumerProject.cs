@@ -112,7 +112,7 @@ public static class ConsumerProject
                 public async Task ListenAsync(IChannel channel, IAsyncBasicConsumer consumer)
                 {
                     await channel.BasicConsumeAsync("orders", autoAck: true, consumer); // expect: EG0003
-                    await channel.BasicConsumeAsync("payments", autoAck: false, consumer);
+                    await channel.BasicConsumeAsync("payments", autoAck: false, consumer); // expect: EG0010
                     await channel.BasicConsumeAsync("amq.rabbitmq.reply-to", autoAck: true, consumer);
                 }
             }
@@ -142,6 +142,66 @@ public static class ConsumerProject
                 public int EventVersion { get; init; } = 1;
                 public DateTimeOffset OccurredAt { get; init; }
                 public string? CorrelationId { get; init; }
+            }
+            """,
+        // RabbitMQ rules of issue 10 section 2.
+        ["RabbitPublisher.cs"] = """
+            using System;
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            namespace Shop;
+
+            public sealed class RabbitPublisher
+            {
+                public async Task PublishAsync(IChannel channel, ReadOnlyMemory<byte> body, string id)
+                {
+                    var transient = new BasicProperties { MessageId = id, CorrelationId = id };
+                    await channel.BasicPublishAsync("orders", "created", false, transient, body); // expect: EG0005
+                    var durable = new BasicProperties { MessageId = id, CorrelationId = id, Persistent = true };
+                    await channel.BasicPublishAsync("orders", "created", false, durable, body);
+                    var untraced = new BasicProperties { MessageId = id, Persistent = true };
+                    await channel.BasicPublishAsync("orders", "created", false, untraced, body); // expect: EG0006
+                }
+
+                public async Task PublishConfirmedAsync(IConnection connection, ReadOnlyMemory<byte> body, string id)
+                {
+                    var properties = new BasicProperties { MessageId = id, CorrelationId = id, Persistent = true };
+                    await using var unconfirmed = await connection.CreateChannelAsync(); // expect: EG0007
+                    await unconfirmed.BasicPublishAsync("orders", "created", false, properties, body);
+                    var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
+                    await using var confirmed = await connection.CreateChannelAsync(options);
+                    await confirmed.BasicPublishAsync("orders", "created", false, properties, body);
+                }
+
+                public async Task OnReceivedAsync(IChannel channel, ulong deliveryTag, bool redelivered)
+                {
+                    try
+                    {
+                        await channel.BasicAckAsync(deliveryTag, multiple: false);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        await channel.BasicNackAsync(deliveryTag, multiple: false, requeue: true); // expect: EG0011
+                    }
+                    catch (TimeoutException)
+                    {
+                        await channel.BasicNackAsync(deliveryTag, multiple: false, requeue: !redelivered);
+                    }
+                }
+
+                public async Task ConsumeAsync(IChannel channel, IAsyncBasicConsumer consumer)
+                {
+                    await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: 50, global: false);
+                    await channel.BasicConsumeAsync("shipments", autoAck: false, consumer);
+                }
+
+                public static ConnectionFactory Factory(TimeSpan heartbeat) => new()
+                {
+                    HostName = "localhost",
+                    RequestedHeartbeat = TimeSpan.Zero, // expect: EG0015
+                    RequestedConnectionTimeout = heartbeat,
+                };
             }
             """,
     };

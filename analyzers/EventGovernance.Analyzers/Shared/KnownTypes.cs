@@ -24,6 +24,9 @@ namespace EventGovernance.Analyzers
             EqualityComparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IEqualityComparer`1");
             Comparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IComparer`1");
             Guid = compilation.GetTypeByMetadataName("System.Guid");
+
+            // RabbitMQ rules (EG0005, EG0006, EG0007, EG0010, EG0011, EG0012, EG0015).
+            RabbitMq = RabbitMqTypes.Create(compilation, RabbitMq6Model, RabbitMq7Channel);
         }
 
         /// <summary>Confluent.Kafka 2.x, or null.</summary>
@@ -54,6 +57,9 @@ namespace EventGovernance.Analyzers
 
         /// <summary><c>System.Guid</c>.</summary>
         public INamedTypeSymbol? Guid { get; }
+
+        /// <summary>RabbitMQ.Client 6.x or 7.x beyond the channel types, or null.</summary>
+        public RabbitMqTypes? RabbitMq { get; }
 
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
@@ -132,5 +138,75 @@ namespace EventGovernance.Analyzers
             INamedTypeSymbol? message = compilation.GetTypeByMetadataName("Confluent.Kafka.Message`2");
             return producer == null || message == null ? null : new KafkaTypes(producer, message, compilation);
         }
+    }
+
+    /// <summary>The RabbitMQ.Client types the RabbitMQ rules look for, in 6.x and 7.x.</summary>
+    internal sealed class RabbitMqTypes
+    {
+        private RabbitMqTypes(Compilation compilation, INamedTypeSymbol? model6, INamedTypeSymbol? channel7)
+        {
+            Model6 = model6;
+            Channel7 = channel7;
+            BasicProperties = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicProperties");
+            BasicPropertiesClass = compilation.GetTypeByMetadataName("RabbitMQ.Client.BasicProperties");
+            ConnectionFactory = compilation.GetTypeByMetadataName("RabbitMQ.Client.IConnectionFactory");
+            Connection = compilation.GetTypeByMetadataName("RabbitMQ.Client.IConnection");
+            CreateChannelOptions = compilation.GetTypeByMetadataName("RabbitMQ.Client.CreateChannelOptions");
+            DeliveryModes = compilation.GetTypeByMetadataName("RabbitMQ.Client.DeliveryModes");
+            PublishBatch = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicPublishBatch");
+            TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        }
+
+        /// <summary>6.x <c>IModel</c>, or null.</summary>
+        public INamedTypeSymbol? Model6 { get; }
+
+        /// <summary>7.x <c>IChannel</c>, or null.</summary>
+        public INamedTypeSymbol? Channel7 { get; }
+
+        /// <summary><c>IBasicProperties</c> (both versions).</summary>
+        public INamedTypeSymbol? BasicProperties { get; }
+
+        /// <summary>7.x <c>BasicProperties</c>, the class publishers create.</summary>
+        public INamedTypeSymbol? BasicPropertiesClass { get; }
+
+        /// <summary><c>IConnectionFactory</c>, which <c>ConnectionFactory</c> implements.</summary>
+        public INamedTypeSymbol? ConnectionFactory { get; }
+
+        /// <summary><c>IConnection</c>.</summary>
+        public INamedTypeSymbol? Connection { get; }
+
+        /// <summary>7.x <c>CreateChannelOptions</c>, which turns publisher confirms on.</summary>
+        public INamedTypeSymbol? CreateChannelOptions { get; }
+
+        /// <summary>7.x <c>DeliveryModes</c>.</summary>
+        public INamedTypeSymbol? DeliveryModes { get; }
+
+        /// <summary>6.x <c>IBasicPublishBatch</c>.</summary>
+        public INamedTypeSymbol? PublishBatch { get; }
+
+        /// <summary><c>System.TimeSpan</c>, the type of heartbeat and timeout settings.</summary>
+        public INamedTypeSymbol? TimeSpan { get; }
+
+        /// <summary>A channel (<c>IModel</c>/<c>IChannel</c>), an interface derived from it or a class implementing it.</summary>
+        public bool IsChannel(ITypeSymbol? type) => type.IsOrImplements(Model6) || type.IsOrImplements(Channel7);
+
+        /// <summary>An instance method of a channel, or an extension method on one.</summary>
+        public bool IsOnChannel(IMethodSymbol method)
+        {
+            if (method.ReducedFrom != null)
+            {
+                return IsChannel(method.ReceiverType);
+            }
+
+            if (method.IsExtensionMethod && method.Parameters.Length > 0)
+            {
+                return IsChannel(method.Parameters[0].Type);
+            }
+
+            return IsChannel(method.ContainingType);
+        }
+
+        public static RabbitMqTypes? Create(Compilation compilation, INamedTypeSymbol? model6, INamedTypeSymbol? channel7) =>
+            model6 == null && channel7 == null ? null : new RabbitMqTypes(compilation, model6, channel7);
     }
 }

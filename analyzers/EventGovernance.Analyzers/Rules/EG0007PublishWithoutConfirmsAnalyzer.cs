@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EventGovernance.Analyzers
+{
+    /// <summary>
+    /// EG0007: a channel the type publishes on has no publisher confirms. 7.x: <c>CreateChannelAsync</c>
+    /// without <c>CreateChannelOptions</c> that enable them; 6.x: a model from <c>CreateModel</c> on which the
+    /// type never calls <c>ConfirmSelect</c>. The channel is followed through the local, field or property it
+    /// is stored in; creations, publishes and <c>ConfirmSelect</c> calls are collected per type and judged
+    /// when the type ends. Channels that arrive as parameters, or options not known at compile time, stay silent.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PublishWithoutConfirmsAnalyzer : BrokerAnalyzer
+    {
+        private const string Confirms7 = "create it with new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)";
+        private const string Confirms6 = "call ConfirmSelect() on it and wait for the confirms";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.PublishWithoutConfirms);
+
+        public override BrokerLibrary RequiredLibrary => BrokerLibrary.RabbitMq;
+
+        internal override void Register(CompilationStartAnalysisContext start, KnownTypes types)
+        {
+            RabbitMqTypes rabbit = types.RabbitMq!;
+            if (rabbit.Connection == null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolStartAction(
+                symbolStart => new ChannelsOfType(rabbit).Register(symbolStart),
+                SymbolKind.NamedType);
+        }
+
+        /// <summary>What one type does with its channels; one instance per type's analysis.</summary>
+        private sealed class ChannelsOfType
+        {
+            private readonly RabbitMqTypes _rabbit;
+            private readonly ConcurrentQueue<(ISymbol Channel, IInvocationOperation Creation, bool Version7)> _unconfirmed = new ConcurrentQueue<(ISymbol, IInvocationOperation, bool)>();
+            private readonly ConcurrentDictionary<ISymbol, bool> _publishedOn = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<ISymbol, bool> _confirmSelected = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+            public ChannelsOfType(RabbitMqTypes rabbit) => _rabbit = rabbit;
+
+            public void Register(SymbolStartAnalysisContext start)
+            {
+                start.RegisterOperationAction(Collect, OperationKind.Invocation);
+                start.RegisterSymbolEndAction(Judge);
+            }
+
+            private void Collect(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                IMethodSymbol method = invocation.TargetMethod;
+                if (PublishProperties.IsPublish(method, _rabbit))
+                {
+                    if (StoredSymbol(Receiver(invocation)) is ISymbol channel)
+                    {
+                        _publishedOn.TryAdd(channel, true);
+                    }
+
+                    return;
+                }
+
+                if (method.Name == "ConfirmSelect" && _rabbit.IsOnChannel(method))
+                {
+                    if (StoredSymbol(Receiver(invocation)) is ISymbol channel)
+                    {
+                        _confirmSelected.TryAdd(channel, true);
+                    }
+
+                    return;
+                }
+
+                bool version7 = method.Name == "CreateChannelAsync";
+                if ((!version7 && method.Name != "CreateModel") || !IsOnConnection(invocation))
+                {
+                    return;
+                }
+
+                if (version7 && ConfirmsMayBeOn(invocation))
+                {
+                    return;
+                }
+
+                if (StorageOf(invocation) is ISymbol stored)
+                {
+                    _unconfirmed.Enqueue((stored, invocation, version7));
+                }
+            }
+
+            private void Judge(SymbolAnalysisContext context)
+            {
+                foreach ((ISymbol channel, IInvocationOperation creation, bool version7) in _unconfirmed)
+                {
+                    if (!_publishedOn.ContainsKey(channel) || (!version7 && _confirmSelected.ContainsKey(channel)))
+                    {
+                        continue;
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.PublishWithoutConfirms, creation.Syntax.GetLocation(), channel.Name, version7 ? Confirms7 : Confirms6));
+                }
+            }
+
+            private bool IsOnConnection(IInvocationOperation invocation)
+            {
+                IMethodSymbol method = invocation.TargetMethod;
+                ITypeSymbol? receiver = method.ReducedFrom != null ? method.ReceiverType
+                    : method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type
+                    : method.ContainingType;
+                return receiver.IsOrImplements(_rabbit.Connection);
+            }
+
+            /// <summary>
+            /// False only when the options are known to leave confirms off: none, null, or a
+            /// <c>CreateChannelOptions</c> created inline or in a local whose confirms argument is the constant false.
+            /// </summary>
+            private bool ConfirmsMayBeOn(IInvocationOperation invocation)
+            {
+                IParameterSymbol? options = invocation.TargetMethod.Parameters.FirstOrDefault(p => p.Type.IsSameDefinition(_rabbit.CreateChannelOptions));
+                IArgumentOperation? argument = options == null ? null : invocation.Arguments.ArgumentFor(options);
+                if (argument == null || argument.Value.IsNullOrDefault())
+                {
+                    return false;
+                }
+
+                IOperation value = argument.Value.WalkDownConversions();
+                if (value is ILocalReferenceOperation local)
+                {
+                    value = invocation.GetRoot().SingleAssignedValue(local.Local)?.WalkDownConversions() ?? value;
+                }
+
+                if (!(value is IObjectCreationOperation creation) || creation.Initializer != null)
+                {
+                    return true;
+                }
+
+                IParameterSymbol? enabled = creation.Constructor?.FindParameter(SpecialType.System_Boolean, "publisherConfirmationsEnabled");
+                Optional<object?> constant = enabled == null ? default : creation.Arguments.ArgumentFor(enabled)?.Value.WalkDownConversions().ConstantValue ?? default;
+                return !(constant.HasValue && constant.Value is bool flag && !flag);
+            }
+
+            /// <summary>The channel a publish or ConfirmSelect is called on: the instance, or an extension's first argument.</summary>
+            private static IOperation? Receiver(IInvocationOperation invocation) =>
+                invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+
+            /// <summary>The local, field or property a channel expression reads, when it reads one.</summary>
+            private static ISymbol? StoredSymbol(IOperation? operation)
+            {
+                switch (operation?.WalkDownConversions())
+                {
+                    case ILocalReferenceOperation local:
+                        return local.Local;
+                    case IFieldReferenceOperation field when field.Instance == null || field.Instance is IInstanceReferenceOperation:
+                        return field.Field.OriginalDefinition;
+                    case IPropertyReferenceOperation property when property.Arguments.Length == 0 && (property.Instance == null || property.Instance is IInstanceReferenceOperation):
+                        return property.Property.OriginalDefinition;
+                    default:
+                        return null;
+                }
+            }
+
+            /// <summary>Where a created channel is stored: <c>var channel = await ...</c> or <c>_channel = await ...</c>.</summary>
+            private static ISymbol? StorageOf(IOperation creation)
+            {
+                IOperation node = creation;
+                while (node.Parent is IAwaitOperation || node.Parent is IConversionOperation)
+                {
+                    node = node.Parent;
+                }
+
+                switch (node.Parent)
+                {
+                    case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator:
+                        return declarator.Symbol;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == node:
+                        return StoredSymbol(assignment.Target);
+                    case IFieldInitializerOperation fields when fields.InitializedFields.Length == 1:
+                        return fields.InitializedFields[0].OriginalDefinition;
+                    case IPropertyInitializerOperation properties when properties.InitializedProperties.Length == 1:
+                        return properties.InitializedProperties[0].OriginalDefinition;
+                    default:
+                        return null;
+                }
+            }
+        }
+    }
+}
