@@ -31,7 +31,7 @@ CSPROJ = """<Project Sdk="Microsoft.NET.Sdk">
 
 def domain(ns, i, rnd):
     fields = rnd.randint(3, 8)
-    props = "\n".join(f"    public {rnd.choice(['string', 'int', 'decimal', 'DateTimeOffset', 'Guid'])} P{j} {{ get; init; }}" + (" = \"\";" if False else "") for j in range(fields))
+    props = "\n".join(f"    public {rnd.choice(['string', 'int', 'decimal', 'DateTimeOffset', 'Guid'])} P{j} {{ get; init; }}" for j in range(fields))
     return f"""namespace {ns};
 
 public sealed class Entity{i}
