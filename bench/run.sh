@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Runs the benchmarks with BenchmarkDotNet's short job, then prints each benchmark's mean and its ratio
 # to the first (smallest) parameter row of the same method, to show how the cost grows with size.
-# Usage: bench/run.sh [BenchmarkDotNet filter, default '*']
+# Usage: bench/run.sh [BenchmarkDotNet filter(s), quoted and space-separated, default '*'] [more BenchmarkDotNet arguments]
 set -euo pipefail
+set -f # filters are BenchmarkDotNet globs, not file names
 cd "$(dirname "$0")/.."
 filter="${1:-*}"
 artifacts="bench/EventGovernance.Benchmarks/BenchmarkDotNet.Artifacts"
 rm -rf "$artifacts/results"
+# --inProcess: no boilerplate project is generated and built per run (that build times out on a busy machine).
+# Extra arguments go to BenchmarkDotNet, e.g. bench/run.sh '*Avro*' --job medium
+shift || true
 dotnet run -c Release --project bench/EventGovernance.Benchmarks -- \
-  --filter "$filter" --job short --artifacts "$artifacts"
+  --filter $filter --job short --inProcess --artifacts "$artifacts" "$@"
 
 echo
 echo "== Mean per benchmark, and ratio to the first row of the same method =="

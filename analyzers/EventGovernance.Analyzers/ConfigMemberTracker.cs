@@ -35,6 +35,41 @@ namespace EventGovernance.Analyzers
             _kafka = types.Kafka!;
         }
 
+        /// <summary>
+        /// Whether a type has anything to follow: a private field or auto-property, or an ordinary method, whose
+        /// type could hold a configuration (a type with a type parameter in it counts, as its uses may be
+        /// constructed). Most types have neither; skipping them spares an operation callback on every field and
+        /// property reference, return and creation in the codebase, which was most of EG0002's time.
+        /// Decided once per type from its member list, not per use.
+        /// </summary>
+        public static bool CanFindAnything(INamedTypeSymbol type, KnownTypes types)
+        {
+            foreach (ISymbol member in type.GetMembers())
+            {
+                ITypeSymbol? held = member switch
+                {
+                    IFieldSymbol field when field.DeclaredAccessibility == Accessibility.Private && !field.IsConst => field.Type,
+                    IPropertySymbol property when property.DeclaredAccessibility == Accessibility.Private && !property.IsIndexer => property.Type,
+                    IMethodSymbol method when method.MethodKind == MethodKind.Ordinary => method.ReturnType,
+                    _ => null,
+                };
+                if (held != null && (MentionsTypeParameter(held) || ConsumerSettings.CanHoldConfig(held, types)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool MentionsTypeParameter(ITypeSymbol type) => type switch
+        {
+            ITypeParameterSymbol _ => true,
+            IArrayTypeSymbol array => MentionsTypeParameter(array.ElementType),
+            INamedTypeSymbol named => named.TypeArguments.Any(MentionsTypeParameter) || (named.ContainingType != null && MentionsTypeParameter(named.ContainingType)),
+            _ => false,
+        };
+
         public void Register(SymbolStartAnalysisContext start)
         {
             start.RegisterOperationAction(
@@ -120,7 +155,8 @@ namespace EventGovernance.Analyzers
                 case IFieldSymbol field:
                     return !field.IsConst && field.AssociatedSymbol == null && CanHoldConfig(field.Type);
                 case IPropertySymbol property:
-                    return !property.IsIndexer && IsAutoProperty(property) && CanHoldConfig(property.Type);
+                    // The type test first: it is cheaper than looking for the backing field among all members.
+                    return !property.IsIndexer && CanHoldConfig(property.Type) && IsAutoProperty(property);
                 default:
                     return false;
             }

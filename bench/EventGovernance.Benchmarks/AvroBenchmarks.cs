@@ -5,7 +5,7 @@ using EventGovernance.Compatibility;
 namespace EventGovernance.Benchmarks;
 
 /// <summary>
-/// Parse and compare large Avro schemas: a flat record of 100 and 1,000 fields (for the growth ratio);
+/// Parse and compare large Avro schemas: a flat record of 100, 1,000 and 10,000 fields (for the growth ratio);
 /// <see cref="AvroDeepBenchmarks"/> has 50 levels of nested records. Each compare reads an old version
 /// with a new one that adds a defaulted field and widens every int to long, so every field is resolved.
 /// </summary>
@@ -15,7 +15,7 @@ public class AvroBenchmarks
     private SchemaSource _wideOld = null!, _wideNew = null!;
     private ParsedSchema _wideOldParsed = null!, _wideNewParsed = null!;
 
-    [Params(100, 1000)]
+    [Params(100, 1000, 10000)]
     public int Fields { get; set; }
 
     [GlobalSetup]

@@ -52,7 +52,7 @@ namespace EventGovernance.Benchmarks
         private ParsedSchema? _original;
         private ParsedSchema? _update;
 
-        [Params(100, 1000, 10000)]
+        [Params(1000, 10000, 50000)]
         public int Properties { get; set; }
 
         [GlobalSetup]
@@ -79,7 +79,7 @@ namespace EventGovernance.Benchmarks
         private ParsedSchema? _original;
         private ParsedSchema? _update;
 
-        [Params(50, 200)]
+        [Params(20, 200)]
         public int Branches { get; set; }
 
         [GlobalSetup]

@@ -6,7 +6,7 @@ using EventGovernance.Compatibility;
 namespace EventGovernance.Benchmarks;
 
 /// <summary>
-/// Parse and diff cost of the Protobuf engine on large schemas: a flat message of 100 and of 1,000 fields
+/// Parse and diff cost of the Protobuf engine on large schemas: a flat message of 100, 1,000 and 10,000 fields
 /// (the ratio shows how the cost grows) and 50 nested messages. Each update changes one field's type at
 /// the far end, so the diff walks everything and reports a breaking change.
 /// </summary>
@@ -15,7 +15,7 @@ public class ProtobufBenchmarks
 {
     private static readonly ISchemaFormat Format = SchemaFormats.Protobuf;
 
-    [Params("flat-100", "flat-1000", "nested-50")]
+    [Params("flat-100", "flat-1000", "flat-10000", "nested-50")]
     public string Shape { get; set; } = "flat-100";
 
     private SchemaSource _original = null!;
@@ -29,6 +29,7 @@ public class ProtobufBenchmarks
         (string original, string update) = Shape switch
         {
             "flat-1000" => (Flat(1000, "int32"), Flat(1000, "string")),
+            "flat-10000" => (Flat(10000, "int32"), Flat(10000, "string")),
             "nested-50" => (Nested(50, "int32"), Nested(50, "string")),
             _ => (Flat(100, "int32"), Flat(100, "string")),
         };

@@ -29,7 +29,14 @@ namespace EventGovernance.Analyzers
 
             start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
             start.RegisterSymbolStartAction(
-                symbolStart => new ConfigMemberTracker((INamedTypeSymbol)symbolStart.Symbol, types).Register(symbolStart),
+                symbolStart =>
+                {
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (ConfigMemberTracker.CanFindAnything(type, types))
+                    {
+                        new ConfigMemberTracker(type, types).Register(symbolStart);
+                    }
+                },
                 SymbolKind.NamedType);
         }
 
