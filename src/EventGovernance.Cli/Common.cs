@@ -22,7 +22,7 @@ namespace EventGovernance.Cli
             string? text = options.Get("level");
             if (text == null) return null;
             return CompatibilityLevels.Parse(text)
-                ?? throw options.Error($"option '--level' must be NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE, not '{text}'");
+                ?? throw options.Error($"option '--level' must be {CompatibilityLevels.Choices}, not '{text}'");
         }
 
         public static CompatibilityOptions Engine(Arguments options) => new CompatibilityOptions
@@ -54,6 +54,10 @@ namespace EventGovernance.Cli
 
         public static bool Json(Arguments options) => options.Choice("format", "text", "text", "json") == "json";
 
+        /// <summary>check's and register's --format: text, json, markdown, sarif or github.</summary>
+        public static Reporting.ReportFormat Format(Arguments options) =>
+            Reporting.ReportFormats.Parse(options.Choice("format", "text", Reporting.ReportFormats.Names));
+
         /// <summary>The registry options: --registry, else SCHEMA_REGISTRY_URL, else the default directory; credentials from the environment.</summary>
         public static RegistryOptions Registry(Arguments options, string? defaultDirectory)
         {
@@ -80,11 +84,8 @@ namespace EventGovernance.Cli
         public static string ToJson(object value) => JsonSerializer.Serialize(value, JsonOptions);
 
         /// <summary>Writes an error as one line in MSBuild's canonical format, with the code's next step and page.</summary>
-        public static void WriteError(TextWriter writer, string? file, int line, int column, string code, string message)
-        {
-            string origin = DisplayPaths.Of(file) ?? "eventgov";
-            if (file != null && line > 0) origin += column > 0 ? $"({line},{column})" : $"({line})";
-            writer.WriteLine(Program.OneLine($"{origin}: error {code}: {ErrorCodes.WithNextStep(code, message)}"));
-        }
+        public static void WriteError(TextWriter writer, string? file, int line, int column, string code, string message) =>
+            writer.WriteLine(EventGovernance.Registry.Reporting.MsBuildFormat.Line(
+                new EventGovernance.Registry.Reporting.ReportFinding(code, EventGovernance.Registry.Reporting.FindingSeverity.Error, null, DisplayPaths.Of(file), line, column, message)));
     }
 }
