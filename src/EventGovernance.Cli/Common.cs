@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using EventGovernance.Compatibility;
 using EventGovernance.Registry;
 
@@ -11,12 +8,6 @@ namespace EventGovernance.Cli
     /// <summary>Options and output shared by the commands.</summary>
     internal static class Common
     {
-        private static readonly JsonSerializerOptions JsonOptions = new JsonSerializerOptions
-        {
-            // Messages hold quotes and angle brackets; keep them readable.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-
         public static CompatibilityLevel? Level(Arguments options)
         {
             string? text = options.Get("level");
@@ -69,19 +60,6 @@ namespace EventGovernance.Cli
             ApplyTuning(options, registry);
             return registry;
         }
-
-        public static Dictionary<string, object?> DifferenceJson(Difference d) => new Dictionary<string, object?>
-        {
-            ["type"] = d.Type,
-            ["path"] = d.Path,
-            ["compatible"] = d.IsCompatible,
-            ["message"] = d.Message,
-            ["file"] = DisplayPaths.Of(d.Location?.File),
-            ["line"] = d.Location?.Line,
-            ["column"] = d.Location?.Column,
-        };
-
-        public static string ToJson(object value) => JsonSerializer.Serialize(value, JsonOptions);
 
         /// <summary>Writes an error as one line in MSBuild's canonical format, with the code's next step and page.</summary>
         public static void WriteError(TextWriter writer, string? file, int line, int column, string code, string message) =>

@@ -37,10 +37,17 @@ namespace EventGovernance.Cli.Reporting
                 c.Findings.Select(Finding).ToList(),
                 c.Error == null ? null : new ErrorJson(c.Error.File, c.Error.Line, c.Error.Column, c.Error.Problem));
 
+        /// <summary>An engine difference as compat prints it, its file shown relative to the current directory.</summary>
+        public static DifferenceJson Difference(EventGovernance.Compatibility.Difference d) =>
+            new DifferenceJson(d.Type, d.Path, d.IsCompatible, d.Message, DisplayPaths.Of(d.Location?.File), d.Location?.Line, d.Location?.Column);
+
         public static FindingJson Finding(ReportFinding f) =>
             new FindingJson(f.Code, MsBuildFormat.Category(f.Severity), f.Subject, f.File, f.Line, f.Column, f.EndLine, f.EndColumn,
                 f.Message, f.DifferenceType, f.Path, f.HelpLink);
     }
+
+    /// <summary><c>eventgov compat --format json</c>.</summary>
+    internal sealed record CompatJson(bool Compatible, string Level, List<DifferenceJson> Differences);
 
     internal sealed record CheckJson(bool Compatible, string Registry, List<ContractJson> Contracts, List<FindingJson> Findings);
 
