@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using EventGovernance.Compatibility;
 using EventGovernance.Registry;
+using EventGovernance.Registry.Reporting;
 using Microsoft.Build.Framework;
 using Tasks = System.Threading.Tasks;
 
@@ -81,11 +82,11 @@ namespace EventGovernance.Build
         public void Cancel() => _cancel.Cancel();
 
         /// <summary>Masks credentials in anything logged.</summary>
-        protected Redactor Secrets { get; private set; } = new Redactor();
+        protected Secrets Secrets { get; private set; } = new Secrets();
 
         public override bool Execute()
         {
-            var secrets = Secrets = new Redactor(BasicAuth, BearerToken,
+            var secrets = Secrets = new Secrets(BasicAuth, BearerToken,
                 Environment.GetEnvironmentVariable("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO"),
                 Environment.GetEnvironmentVariable("SCHEMA_REGISTRY_BEARER_TOKEN"));
             try
@@ -100,12 +101,12 @@ namespace EventGovernance.Build
             {
                 // Never a stack trace in the build output: one line that says what failed.
                 LogError(ErrorCodes.UnexpectedFailure, null, 0, 0,
-                    "the event contract check failed unexpectedly: " + Echo.Cut(secrets.Redact(e.GetType().Name + ": " + e.Message)));
+                    "the event contract check failed unexpectedly: " + Echo.Cut(secrets.Scrub(e.GetType().Name + ": " + e.Message)));
                 return false;
             }
         }
 
-        private bool Run(Redactor secrets)
+        private bool Run(Secrets secrets)
         {
             UnavailableSeverity? severity = GateSettings.SelectUnavailableSeverity(RegistryUnavailable, ContinuousIntegration);
             if (severity == null)
@@ -118,7 +119,7 @@ namespace EventGovernance.Build
             if (!levelValid)
             {
                 LogError(ErrorCodes.InvalidConfiguration, null, 0, 0,
-                    $"EventGovernanceCompatibility is '{Echo.Cut(Compatibility)}'; expected NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE");
+                    $"EventGovernanceCompatibility is '{Echo.Cut(Compatibility)}'; expected {CompatibilityLevels.Choices}");
                 return false;
             }
 
@@ -162,7 +163,7 @@ namespace EventGovernance.Build
             {
                 registry = SchemaRegistries.Open(registryOptions);
                 // An embedded registry is named like the contracts: relative to the project when inside it.
-                registryName = Echo.Cut(secrets.Redact(registry is EmbeddedRegistry embedded ? ContractItems.DisplayPath(embedded.Root, ProjectDirectory) : registry.DisplayName));
+                registryName = Echo.Cut(secrets.Scrub(registry is EmbeddedRegistry embedded ? ContractItems.DisplayPath(embedded.Root, ProjectDirectory) : registry.DisplayName));
                 ISchemaRegistry opened = registry;
                 // MSBuild calls Execute on a thread of its own; running the gate on the thread pool and
                 // blocking here cannot deadlock because there is no synchronization context to return to.
@@ -170,8 +171,8 @@ namespace EventGovernance.Build
             }
             catch (RegistryUnavailableException e)
             {
-                string where = registryName.Length > 0 ? registryName : GateSettings.IsRemote(Registry) ? "remote registry" : Echo.Cut(secrets.Redact(Registry));
-                string message = $"the schema registry is unavailable ({where}): {secrets.Redact(e.Message)}; contracts were not checked";
+                string where = registryName.Length > 0 ? registryName : GateSettings.IsRemote(Registry) ? "remote registry" : Echo.Cut(secrets.Scrub(Registry));
+                string message = $"the schema registry is unavailable ({where}): {secrets.Scrub(e.Message)}; contracts were not checked";
                 if (UnavailableIsAlwaysError)
                 {
                     LogError(ErrorCodes.RegistryUnavailable, null, 0, 0, message);
@@ -244,87 +245,43 @@ namespace EventGovernance.Build
         /// <summary>Logs every result; true when nothing is breaking or invalid.</summary>
         private bool Report(IReadOnlyList<ContractResult> results, string registryName)
         {
-            int breaking = 0, invalid = 0, fresh = 0, compatible = 0, unchanged = 0;
-            foreach (ContractResult result in results)
+            GateReport report = Reports.Build(results, registryName);
+            foreach (ContractReport contract in report.Contracts)
             {
-                Contract contract = result.Contract;
-                switch (result.Status)
+                switch (contract.Status)
                 {
                     case ContractStatus.New:
-                        fresh++;
-                        Log.LogMessage(MessageImportance.High, $"{contract.DisplayPath}: {GateMessages.NewSubject(contract, registryName)}");
+                        Log.LogMessage(MessageImportance.High, $"{contract.File}: {GateMessages.NewSubject(contract.Subject, registryName)}");
                         break;
                     case ContractStatus.Unchanged:
-                        unchanged++;
-                        Log.LogMessage(MessageImportance.Low, $"{contract.DisplayPath}: subject '{Echo.Cut(contract.Subject)}' is unchanged.");
+                        Log.LogMessage(MessageImportance.Low, $"{contract.File}: subject '{Echo.Cut(contract.Subject)}' is unchanged.");
                         break;
                     case ContractStatus.Compatible:
-                        compatible++;
                         Log.LogMessage(MessageImportance.Normal,
-                            $"{contract.DisplayPath}: subject '{Echo.Cut(contract.Subject)}' is compatible ({result.Level.ToRegistryName()}). {result.Message}");
-                        break;
-                    case ContractStatus.Breaking:
-                        breaking++;
-                        ReportBreaking(result);
-                        break;
-                    default:
-                        invalid++;
-                        if (result.Error != null) LogSchemaError(result.Error, contract);
-                        else LogError(ErrorCodes.MalformedContract, contract.DisplayPath, 0, 0, GateMessages.Malformed(contract, result.Message));
+                            $"{contract.File}: subject '{Echo.Cut(contract.Subject)}' is compatible ({contract.Level}). {contract.Message}");
                         break;
                 }
+                foreach (ReportFinding finding in contract.Findings) LogFinding(finding);
             }
             Log.LogMessage(MessageImportance.High,
-                $"EventGovernance: checked {results.Count} event contract(s) against {registryName}: {compatible} compatible, {unchanged} unchanged, {fresh} new, {breaking} breaking, {invalid} invalid.");
-            return breaking == 0 && invalid == 0;
+                $"EventGovernance: checked {results.Count} event contract(s) against {registryName}: {report.Count(ContractStatus.Compatible)} compatible, " +
+                $"{report.Count(ContractStatus.Unchanged)} unchanged, {report.Count(ContractStatus.New)} new, {report.Count(ContractStatus.Breaking)} breaking, {report.Count(ContractStatus.Invalid)} invalid.");
+            return report.Passed;
         }
 
-        /// <summary>One error per distinct breaking difference, at its place in the contract file.</summary>
-        private void ReportBreaking(ContractResult result)
-        {
-            Contract contract = result.Contract;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            int reported = 0;
-            foreach (ContractFinding finding in result.Findings.Where(f => !f.Difference.IsCompatible))
-            {
-                SourceLocation where = GateMessages.Location(finding, contract);
-                string file = where.File == null ? contract.DisplayPath : DisplayFor(where.File, contract);
-                string message = GateMessages.Breaking(result, finding);
-                if (!seen.Add($"{file}|{where.Line}|{where.Column}|{message}")) continue;
-                LogError(ErrorCodes.BreakingChange, file, where.Line, where.Column, message);
-                reported++;
-            }
-            if (reported == 0)
-            {
-                // The registry's own verdict can fail a contract our engine passed; the message says why.
-                LogError(ErrorCodes.BreakingChange, contract.DisplayPath, 0, 0, GateMessages.BreakingByRegistryVerdict(result));
-            }
-        }
+        /// <summary>Locates and words findings as eventgov does; files relative to the project directory.</summary>
+        private ReportBuilder Reports => new ReportBuilder(new DisplayPaths(ProjectDirectory));
 
-        protected void LogSchemaError(SchemaException error, Contract? contract)
-        {
-            string file = error.File != null ? DisplayFor(error.File, contract) : contract?.DisplayPath ?? "";
-            LogError(ErrorCodes.MalformedContract, file.Length == 0 ? null : file, error.Line, error.Column, GateMessages.Malformed(contract, error.Problem));
-        }
-
-        /// <summary>A location's file as it should appear in the error (relative to the project when inside it).</summary>
-        private string DisplayFor(string file, Contract? contract)
-        {
-            if (file.Length == 0) return contract?.DisplayPath ?? "";
-            if (contract != null && (file == contract.DisplayPath || file == contract.FilePath)) return contract.DisplayPath;
-            try
-            {
-                return ContractItems.DisplayPath(ContractItems.FullPath(file, ProjectDirectory), ProjectDirectory);
-            }
-            catch (ArgumentException)
-            {
-                return file; // Not a file system path (a registry URL path, say): show it as it is.
-            }
-        }
+        protected void LogSchemaError(SchemaException error, Contract? contract) => LogFinding(Reports.Malformed(error, contract));
 
         /// <summary>Every EG error says what to do next and links to its page.</summary>
         private void LogError(string code, string? file, int line, int column, string message) =>
-            Log.LogError(null, code, code, file ?? ProjectFileOrNull, line, column, 0, 0, ErrorCodes.WithNextStep(code, message));
+            LogFinding(new ReportFinding(code, FindingSeverity.Error, null, file, line, column, message));
+
+        /// <summary>The model's finding as an MSBuild error: code, file, position, help link and the message with its next step.</summary>
+        private void LogFinding(ReportFinding finding) =>
+            Log.LogError(null, finding.Code, finding.Code, finding.HelpLink, finding.File ?? ProjectFileOrNull,
+                finding.Line, finding.Column, finding.EndLine, finding.EndColumn, finding.FullMessage);
 
         private string? ProjectFileOrNull => string.IsNullOrWhiteSpace(ProjectFile) ? null : ProjectFile;
     }

@@ -42,20 +42,20 @@ namespace EventGovernance.Build
                     Log.LogMessage(MessageImportance.High,
                         $"{registered.Contract.DisplayPath}: registered subject '{registered.Subject}' version {registered.Version} in {registryName}{references}.");
                 }
-                Log.LogMessage(MessageImportance.High, "EventGovernance: " + Secrets.Redact(report.Message));
+                Log.LogMessage(MessageImportance.High, "EventGovernance: " + Secrets.Scrub(report.Message));
                 return true;
             }
             if (!passed)
             {
                 // The check's errors above say what breaks; this says what it means for the registry.
-                Log.LogMessage(MessageImportance.High, "EventGovernance: " + Secrets.Redact(report.Message));
+                Log.LogMessage(MessageImportance.High, "EventGovernance: " + Secrets.Scrub(report.Message));
                 return false;
             }
             // Every contract passed but registering failed half-way (a reference with no subject, the registry refusing).
             if (report.Error is SchemaException schemaError)
                 LogSchemaError(schemaError, null);
             else
-                LogGateError(ErrorCodes.RegistryUnavailable, null, 0, 0, Secrets.Redact(report.Message));
+                LogGateError(ErrorCodes.RegistryUnavailable, null, 0, 0, Secrets.Scrub(report.Message));
             return false;
         }
     }

@@ -4,7 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using EventGovernance.Compatibility;
+using EventGovernance.Cli.Reporting;
 using EventGovernance.Registry;
+using EventGovernance.Registry.Reporting;
 
 namespace EventGovernance.Cli
 {
@@ -26,20 +28,9 @@ namespace EventGovernance.Cli
             {
                 var gate = new ContractGate(registry, gateOptions, Program.Formats);
                 IReadOnlyList<ContractResult> results = await gate.CheckAsync(contracts).ConfigureAwait(false);
-                if (Common.Json(options))
-                {
-                    stdout.WriteLine(Common.ToJson(new Dictionary<string, object?>
-                    {
-                        ["compatible"] = GateOutput.ExitCode(results) == Program.Ok,
-                        ["registry"] = DisplayPaths.Of(registry.DisplayName),
-                        ["contracts"] = results.Select(GateOutput.ResultJson).ToList(),
-                    }));
-                }
-                else
-                {
-                    GateOutput.WriteText(stdout, results, registerHint: true);
-                }
-                return GateOutput.ExitCode(results);
+                GateReport report = GateOutput.Report(results, registry.DisplayName);
+                ReportFormats.Write(Common.Format(options), stdout, report, registerHint: true, () => JsonReport.Serialize(JsonReport.Check(report)));
+                return report.ExitCode;
             });
         }
     }
@@ -55,7 +46,7 @@ namespace EventGovernance.Cli
         public static int Execute(Arguments options, TextWriter stdout, TextWriter stderr, bool requireExistingRegistry,
             Func<ISchemaRegistry, GateOptions, IReadOnlyList<Contract>, Task<int>> body)
         {
-            Common.Json(options); // validates --format before any work
+            Common.Format(options); // validates --format before any work
             string? project = ProjectMode.Find(options);
             GateInputs? inputs = project != null
                 ? GateInputs.FromProject(options, project, stdout, stderr, requireExistingRegistry, out int exit)
@@ -141,8 +132,8 @@ namespace EventGovernance.Cli
             if (!settings.Enabled)
             {
                 string message = $"the event contract gate is disabled for {settings.DisplayName} ({ProjectProperties.Enabled} is not true); nothing checked";
-                stdout.WriteLine(Common.Json(options)
-                    ? Common.ToJson(new Dictionary<string, object?> { ["compatible"] = true, ["disabled"] = true, ["project"] = settings.DisplayName, ["message"] = message })
+                stdout.WriteLine(Common.Format(options) == ReportFormat.Json
+                    ? JsonReport.Serialize(new DisabledJson(Compatible: true, Disabled: true, settings.DisplayName, message))
                     : message);
                 exit = Program.Ok;
                 return null;

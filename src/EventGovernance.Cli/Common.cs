@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using EventGovernance.Compatibility;
 using EventGovernance.Registry;
 
@@ -11,18 +8,12 @@ namespace EventGovernance.Cli
     /// <summary>Options and output shared by the commands.</summary>
     internal static class Common
     {
-        private static readonly JsonSerializerOptions JsonOptions = new JsonSerializerOptions
-        {
-            // Messages hold quotes and angle brackets; keep them readable.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-
         public static CompatibilityLevel? Level(Arguments options)
         {
             string? text = options.Get("level");
             if (text == null) return null;
             return CompatibilityLevels.Parse(text)
-                ?? throw options.Error($"option '--level' must be NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE, not '{text}'");
+                ?? throw options.Error($"option '--level' must be {CompatibilityLevels.Choices}, not '{text}'");
         }
 
         public static CompatibilityOptions Engine(Arguments options) => new CompatibilityOptions
@@ -54,6 +45,10 @@ namespace EventGovernance.Cli
 
         public static bool Json(Arguments options) => options.Choice("format", "text", "text", "json") == "json";
 
+        /// <summary>check's and register's --format: text, json, markdown, sarif or github.</summary>
+        public static Reporting.ReportFormat Format(Arguments options) =>
+            Reporting.ReportFormats.Parse(options.Choice("format", "text", Reporting.ReportFormats.Names));
+
         /// <summary>The registry options: --registry, else SCHEMA_REGISTRY_URL, else the default directory; credentials from the environment.</summary>
         public static RegistryOptions Registry(Arguments options, string? defaultDirectory)
         {
@@ -66,25 +61,9 @@ namespace EventGovernance.Cli
             return registry;
         }
 
-        public static Dictionary<string, object?> DifferenceJson(Difference d) => new Dictionary<string, object?>
-        {
-            ["type"] = d.Type,
-            ["path"] = d.Path,
-            ["compatible"] = d.IsCompatible,
-            ["message"] = d.Message,
-            ["file"] = DisplayPaths.Of(d.Location?.File),
-            ["line"] = d.Location?.Line,
-            ["column"] = d.Location?.Column,
-        };
-
-        public static string ToJson(object value) => JsonSerializer.Serialize(value, JsonOptions);
-
         /// <summary>Writes an error as one line in MSBuild's canonical format, with the code's next step and page.</summary>
-        public static void WriteError(TextWriter writer, string? file, int line, int column, string code, string message)
-        {
-            string origin = DisplayPaths.Of(file) ?? "eventgov";
-            if (file != null && line > 0) origin += column > 0 ? $"({line},{column})" : $"({line})";
-            writer.WriteLine(Program.OneLine($"{origin}: error {code}: {ErrorCodes.WithNextStep(code, message)}"));
-        }
+        public static void WriteError(TextWriter writer, string? file, int line, int column, string code, string message) =>
+            writer.WriteLine(EventGovernance.Registry.Reporting.MsBuildFormat.Line(
+                new EventGovernance.Registry.Reporting.ReportFinding(code, EventGovernance.Registry.Reporting.FindingSeverity.Error, null, DisplayPaths.Of(file), line, column, message)));
     }
 }

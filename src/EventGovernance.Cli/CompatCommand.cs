@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EventGovernance.Cli.Reporting;
 using EventGovernance.Compatibility;
 
 namespace EventGovernance.Cli
@@ -136,13 +137,8 @@ namespace EventGovernance.Cli
 
         private static void WriteJson(TextWriter stdout, CompatibilityResult result)
         {
-            var report = new Dictionary<string, object?>
-            {
-                ["compatible"] = result.IsCompatible,
-                ["level"] = result.Level.ToRegistryName(),
-                ["differences"] = result.Differences.Select(Common.DifferenceJson).ToList(),
-            };
-            stdout.WriteLine(Common.ToJson(report));
+            stdout.WriteLine(JsonReport.Serialize(new CompatJson(result.IsCompatible, result.Level.ToRegistryName(),
+                result.Differences.Select(JsonReport.Difference).ToList())));
         }
     }
 }

@@ -115,7 +115,7 @@ namespace EventGovernance.Cli
             {
                 level = CompatibilityLevels.Parse(levelText);
                 if (level == null)
-                    Problem($"{ProjectProperties.Compatibility} is '{levelText}'; expected NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE");
+                    Problem($"{ProjectProperties.Compatibility} is '{levelText}'; expected {CompatibilityLevels.Choices}");
             }
 
             JsonCompatibilityPolicy? policy = Common.Policy(_options);

@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EventGovernance.Compatibility;
+using EventGovernance.Cli.Reporting;
 using EventGovernance.Registry;
+using EventGovernance.Registry.Reporting;
 
 namespace EventGovernance.Cli
 {
@@ -20,41 +22,33 @@ namespace EventGovernance.Cli
             return GateRun.Execute(options, stdout, stderr, requireExistingRegistry: false, async (registry, gateOptions, contracts) =>
             {
                 var registrar = new ContractRegistrar(registry, new ContractGate(registry, gateOptions, Program.Formats));
-                RegistrationReport report = await registrar.RegisterAsync(contracts).ConfigureAwait(false);
-                int exit = GateOutput.ExitCode(report.Results);
-                if (exit == Program.Ok && !report.Succeeded) exit = Program.Failed;
+                RegistrationReport registration = await registrar.RegisterAsync(contracts).ConfigureAwait(false);
+                // A contract that cannot be registered as it is (a reference with no subject) is bad input, not an unavailable registry.
+                ReportFinding? failure = !registration.Succeeded && registration.Error != null
+                    ? ReportBuilder.General(registration.Error is SchemaException ? GateOutput.MalformedCode : GateOutput.UnavailableCode, registration.Message)
+                    : null;
+                GateReport report = GateOutput.Report(registration.Results, registry.DisplayName);
+                int exit = report.ExitCode;
+                if (exit == Program.Ok && !registration.Succeeded) exit = Program.Failed;
 
-                if (Common.Json(options))
+                ReportFormat format = Common.Format(options);
+                if (format == ReportFormat.Text)
                 {
-                    stdout.WriteLine(Common.ToJson(new Dictionary<string, object?>
-                    {
-                        ["registered"] = report.Succeeded,
-                        ["message"] = report.Message,
-                        ["registry"] = DisplayPaths.Of(registry.DisplayName),
-                        ["versions"] = report.Registered.Select(r => new Dictionary<string, object?>
-                        {
-                            ["subject"] = r.Subject,
-                            ["version"] = r.Version,
-                            ["file"] = r.Contract.DisplayPath,
-                            ["references"] = r.References.Select(x => new Dictionary<string, object?> { ["name"] = x.Name, ["subject"] = x.Subject, ["version"] = x.Version }).ToList(),
-                        }).ToList(),
-                        ["contracts"] = report.Results.Select(GateOutput.ResultJson).ToList(),
-                    }));
-                }
-                else
-                {
-                    GateOutput.WriteText(stdout, report.Results);
-                    foreach (RegisteredContract registered in report.Registered)
+                    TextReport.Write(stdout, report);
+                    foreach (RegisteredContract registered in registration.Registered)
                     {
                         string references = registered.References.Count == 0 ? "" :
                             " referencing " + string.Join(", ", registered.References.Select(r => $"{r.Subject} v{r.Version} as '{r.Name}'"));
                         stdout.WriteLine($"registered {registered.Subject} version {registered.Version} from {registered.Contract.DisplayPath}{references}");
                     }
-                    stdout.WriteLine(Program.OneLine(report.Message));
+                    stdout.WriteLine(Program.OneLine(registration.Message));
                 }
-                // A contract that cannot be registered as it is (a reference with no subject) is bad input, not an unavailable registry.
-                if (!report.Succeeded && report.Error != null)
-                    Common.WriteError(stderr, null, 0, 0, report.Error is SchemaException ? GateOutput.MalformedCode : GateOutput.UnavailableCode, report.Message);
+                else
+                {
+                    GateReport withFailure = failure == null ? report : GateOutput.Report(registration.Results, registry.DisplayName, new[] { failure });
+                    ReportFormats.Write(format, stdout, withFailure, registerHint: false, () => JsonReport.Serialize(JsonReport.Register(withFailure, registration)));
+                }
+                if (failure != null) stderr.WriteLine(MsBuildFormat.Line(failure));
                 return exit;
             });
         }

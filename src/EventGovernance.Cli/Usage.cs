@@ -43,7 +43,7 @@ MSBuild), exactly as in dotnet build; the options below override the project's v
                        for https from SCHEMA_REGISTRY_SSL_CA_LOCATION (a PEM file)
   --level <level>      check every contract at this level instead of the registry's
   --policy <policy>    strict (default) | lenient: the JSON Schema policy
-  --format <format>    text (default) | json
+  --format <format>    text (default) | json | markdown | sarif | github
   --timeout <seconds>  how long one registry request may take (default 5)
   --retries <n>        how often a request failing for a transient reason is tried again (default 1)";
 

@@ -16,6 +16,9 @@ namespace EventGovernance.Compatibility
 
     public static class CompatibilityLevels
     {
+        /// <summary>Every level name, for "expected ..." messages (the one list of them).</summary>
+        public const string Choices = "NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE";
+
         /// <summary>Parses the registry's spelling (<c>BACKWARD_TRANSITIVE</c>), case-insensitively; null when unknown.</summary>
         public static CompatibilityLevel? Parse(string? text)
         {

@@ -79,11 +79,7 @@ namespace EventGovernance.Registry
         }
 
         /// <summary>Relative to the current directory when the file is inside it (short, clickable messages).</summary>
-        internal static string DisplayPathOf(string fullPath)
-        {
-            string current = TrimSeparator(Path.GetFullPath(Environment.CurrentDirectory)) + Path.DirectorySeparatorChar;
-            return fullPath.StartsWith(current, PathComparison) ? fullPath.Substring(current.Length) : fullPath;
-        }
+        internal static string DisplayPathOf(string fullPath) => Reporting.DisplayPaths.FromCurrentDirectory().Of(fullPath) ?? fullPath;
 
         private static string TrimSeparator(string path) =>
             path.Length > 1 ? path.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) : path;

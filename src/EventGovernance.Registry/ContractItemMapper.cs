@@ -98,7 +98,7 @@ namespace EventGovernance.Registry
             if (level == null && !string.IsNullOrWhiteSpace(levelText))
             {
                 problems.Add(new ContractItemProblem(displayPath,
-                    $"Compatibility metadata '{levelText}' is not a compatibility level (NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE)"));
+                    $"Compatibility metadata '{levelText}' is not a compatibility level ({CompatibilityLevels.Choices})"));
                 return null;
             }
 
@@ -113,12 +113,6 @@ namespace EventGovernance.Registry
         /// The path relative to <paramref name="directory"/> when the file is inside it (what people see in
         /// the error list and can click), else the full path.
         /// </summary>
-        public static string DisplayPath(string fullPath, string directory)
-        {
-            string root = Path.GetFullPath(directory);
-            if (!root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)) root += Path.DirectorySeparatorChar;
-            StringComparison comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            return fullPath.StartsWith(root, comparison) ? fullPath.Substring(root.Length) : fullPath;
-        }
+        public static string DisplayPath(string fullPath, string directory) => Reporting.DisplayPaths.RelativeTo(fullPath, directory);
     }
 }

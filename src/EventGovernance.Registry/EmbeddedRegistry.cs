@@ -326,7 +326,7 @@ namespace EventGovernance.Registry
             if (value == null) throw ErrorAt(file, root, "missing \"compatibilityLevel\" (for example {\"compatibilityLevel\": \"BACKWARD\"})");
             if (value.Type != JTokenType.String) throw ErrorAt(file, value, "\"compatibilityLevel\" must be a string such as \"BACKWARD\"");
             return CompatibilityLevels.Parse((string?)value)
-                ?? throw ErrorAt(file, value, $"unknown compatibility level '{(string?)value}' (expected NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE)");
+                ?? throw ErrorAt(file, value, $"unknown compatibility level '{(string?)value}' (expected {CompatibilityLevels.Choices})");
         }
 
         internal static IReadOnlyList<SchemaReference> ReadReferences(string file)

@@ -17,8 +17,8 @@ namespace EventGovernance.Registry
         public static string RegisterHint => $"register it with {RegisterCommands} once the change is merged";
 
         /// <summary>The build's line for a new subject.</summary>
-        public static string NewSubject(Contract contract, string registryName) =>
-            $"subject '{Echo.Cut(contract.Subject)}' is new: it is not in {registryName} yet, so there is nothing to break; {RegisterHint}";
+        public static string NewSubject(string subject, string registryName) =>
+            $"subject '{Echo.Cut(subject)}' is new: it is not in {registryName} yet, so there is nothing to break; {RegisterHint}";
 
         /// <summary>
         /// The EG1001 message for one breaking finding, without file and line: which version it breaks, what the new

@@ -4,8 +4,11 @@ using System.Text.RegularExpressions;
 
 namespace EventGovernance.Registry
 {
-    /// <summary>Keeps credentials out of everything we print: URLs lose their user info, known secrets are masked.</summary>
-    internal sealed class Secrets
+    /// <summary>
+    /// Keeps credentials out of everything we print (the build, eventgov, the registry's messages): URLs lose their
+    /// user info, known secrets are masked. The one masking in the toolkit; exceptions we do not control quote URLs.
+    /// </summary>
+    public sealed class Secrets
     {
         private const string Mask = "***";
         private static readonly Regex UserInfoInUrl = new Regex(@"(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]+@", RegexOptions.Compiled);

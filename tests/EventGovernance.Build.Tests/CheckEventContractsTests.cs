@@ -153,6 +153,19 @@ public sealed class CheckEventContractsTests : IDisposable
     }
 
     [Fact]
+    public void Every_gate_error_carries_its_help_link_so_the_error_list_links_to_the_page()
+    {
+        string registry = EmbeddedRegistryWithOrderPlaced();
+        Write("contracts/order-placed.schema.json", RegisteredV1.Replace("\"total\": { \"type\": \"number\" }", "\"total\": { \"type\": \"string\" }"));
+        Write("contracts/broken.schema.json", "{ \"type\": ");
+        var (task, engine) = NewTask(registry, "contracts/order-placed.schema.json", "contracts/broken.schema.json");
+        Assert.False(task.Execute());
+        Assert.Contains(engine.Errors, e => e.Code == "EG1001");
+        Assert.Contains(engine.Errors, e => e.Code == "EG1002");
+        Assert.All(engine.Errors, e => Assert.Equal(EventGovernance.Registry.ErrorCodes.HelpLink(e.Code), e.HelpLink));
+    }
+
+    [Fact]
     public void Breaking_change_in_a_referenced_file_is_reported_at_that_file_relative_to_the_project()
     {
         string registry = EmbeddedRegistryWithOrderPlaced();

@@ -203,7 +203,7 @@ namespace EventGovernance.Cli.Tests
 
             Assert.Equal(2, result.ExitCode);
             Assert.StartsWith(
-                $"{ContractFile}: error EG1004: Compatibility metadata 'SIDEWAYS' is not a compatibility level (NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE); correct the value",
+                $"{ContractFile}: error EG1004: Compatibility metadata 'SIDEWAYS' is not a compatibility level (NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE); correct the value",
                 Assert.Single(result.StderrLines));
         }
 

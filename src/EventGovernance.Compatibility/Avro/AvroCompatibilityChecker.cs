@@ -14,6 +14,12 @@ namespace EventGovernance.Compatibility.Avro
         public const string ReaderFieldMissingDefaultValue = "READER_FIELD_MISSING_DEFAULT_VALUE";
         public const string TypeMismatch = "TYPE_MISMATCH";
         public const string MissingUnionBranch = "MISSING_UNION_BRANCH";
+
+        /// <summary>Every type this engine reports; each one breaks (Avro Java reports incompatibilities only).</summary>
+        public static IReadOnlyList<string> All { get; } = new[]
+        {
+            NameMismatch, FixedSizeMismatch, MissingEnumSymbols, ReaderFieldMissingDefaultValue, TypeMismatch, MissingUnionBranch,
+        };
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ namespace EventGovernance.Compatibility.Json
             JsonSchemaDiff.CompareLimit(context, "maxItems", original.MaxItems, update.MaxItems, "MAX_ITEMS");
             JsonSchemaDiff.CompareLimit(context, "minItems", original.MinItems, update.MinItems, "MIN_ITEMS");
             if (original.UniqueItems != update.UniqueItems)
-                context.AddKeyword("uniqueItems", original.UniqueItems ? "UNIQUE_ITEMS_REMOVED" : "UNIQUE_ITEMS_ADDED");
+                context.AddKeyword("uniqueItems", original.UniqueItems ? JsonDifferenceType.UniqueItemsRemoved : JsonDifferenceType.UniqueItemsAdded);
             JsonSchemaDiff.CompareLimit(context, "maxContains", original.MaxContains, update.MaxContains, "MAX_CONTAINS");
             JsonSchemaDiff.CompareLimit(context, "minContains", original.MinContains, update.MinContains, "MIN_CONTAINS");
         }
@@ -64,7 +64,7 @@ namespace EventGovernance.Compatibility.Json
             Anchor updateAt = JsonDiffContext.KeywordLocation(update, update.ItemSchemasKeyword);
             if (IsOpen(update))
             {
-                context.Add("ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL", originalAt, updateAt);
+                context.Add(JsonDifferenceType.ItemRemovedFromOpenContentModel, originalAt, updateAt);
                 return;
             }
             JsonSchemaNode? covering = PartiallyOpenSchema(update);
@@ -73,10 +73,10 @@ namespace EventGovernance.Compatibility.Json
                 JsonDiffContext trial = context.Sub();
                 JsonSchemaDiff.Compare(trial, originalItem, covering);
                 context.AddRange(trial.Differences);
-                context.Add(trial.IsCompatible ? "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", originalAt, updateAt);
+                context.Add(trial.IsCompatible ? JsonDifferenceType.ItemRemovedIsCoveredByPartiallyOpenContentModel : JsonDifferenceType.ItemRemovedNotCoveredByPartiallyOpenContentModel, originalAt, updateAt);
                 return;
             }
-            context.Add(JsonSchemaDiff.Is(originalItem, JsonSchemaKind.False) ? "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL", originalAt, updateAt);
+            context.Add(JsonSchemaDiff.Is(originalItem, JsonSchemaKind.False) ? JsonDifferenceType.ItemWithFalseRemovedFromClosedContentModel : JsonDifferenceType.ItemRemovedFromClosedContentModel, originalAt, updateAt);
         }
 
         private static void ItemAdded(JsonDiffContext context, ArraySchemaNode original, JsonSchemaNode updateItem)
@@ -85,7 +85,7 @@ namespace EventGovernance.Compatibility.Json
             Anchor updateAt = JsonDiffContext.Locate(updateItem);
             if (IsOpen(original))
             {
-                context.Add(JsonSchemaDiff.Is(updateItem, JsonSchemaKind.Empty) ? "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL" : "ITEM_ADDED_TO_OPEN_CONTENT_MODEL", originalAt, updateAt);
+                context.Add(JsonSchemaDiff.Is(updateItem, JsonSchemaKind.Empty) ? JsonDifferenceType.ItemWithEmptySchemaAddedToOpenContentModel : JsonDifferenceType.ItemAddedToOpenContentModel, originalAt, updateAt);
                 return;
             }
             JsonSchemaNode? covering = PartiallyOpenSchema(original);
@@ -94,10 +94,10 @@ namespace EventGovernance.Compatibility.Json
                 JsonDiffContext trial = context.Sub();
                 JsonSchemaDiff.Compare(trial, covering, updateItem);
                 context.AddRange(trial.Differences);
-                context.Add(trial.IsCompatible ? "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", originalAt, updateAt);
+                context.Add(trial.IsCompatible ? JsonDifferenceType.ItemAddedIsCoveredByPartiallyOpenContentModel : JsonDifferenceType.ItemAddedNotCoveredByPartiallyOpenContentModel, originalAt, updateAt);
                 return;
             }
-            context.Add("ITEM_ADDED_TO_CLOSED_CONTENT_MODEL", originalAt, updateAt);
+            context.Add(JsonDifferenceType.ItemAddedToClosedContentModel, originalAt, updateAt);
         }
 
         private static void CompareAdditionalItems(JsonDiffContext context, ArraySchemaNode original, ArraySchemaNode update)
@@ -107,11 +107,11 @@ namespace EventGovernance.Compatibility.Json
                 Anchor originalAt = JsonDiffContext.KeywordLocation(original, original.AdditionalItemsKeyword);
                 Anchor updateAt = JsonDiffContext.KeywordLocation(update, update.AdditionalItemsKeyword);
                 if (original.PermitsAdditionalItems != update.PermitsAdditionalItems)
-                    context.Add(original.PermitsAdditionalItems ? "ADDITIONAL_ITEMS_REMOVED" : "ADDITIONAL_ITEMS_ADDED", originalAt, updateAt);
+                    context.Add(original.PermitsAdditionalItems ? JsonDifferenceType.AdditionalItemsRemoved : JsonDifferenceType.AdditionalItemsAdded, originalAt, updateAt);
                 else if (original.AdditionalItemsSchema == null && update.AdditionalItemsSchema != null)
-                    context.Add("ADDITIONAL_ITEMS_NARROWED", originalAt, updateAt);
+                    context.Add(JsonDifferenceType.AdditionalItemsNarrowed, originalAt, updateAt);
                 else if (original.AdditionalItemsSchema != null && update.AdditionalItemsSchema == null)
-                    context.Add("ADDITIONAL_ITEMS_EXTENDED", originalAt, updateAt);
+                    context.Add(JsonDifferenceType.AdditionalItemsExtended, originalAt, updateAt);
                 else
                     JsonSchemaDiff.Compare(context, original.AdditionalItemsSchema, update.AdditionalItemsSchema);
             }

@@ -17,9 +17,9 @@ namespace EventGovernance.Compatibility.Json
             List<JsonSchemaNode> originals = Distinct(original.Subschemas);
             List<JsonSchemaNode> updates = Distinct(update.Subschemas);
             if (originals.Count < updates.Count)
-                context.AddHere(update.IsSum ? "SUM_TYPE_EXTENDED" : "PRODUCT_TYPE_EXTENDED");
+                context.AddHere(update.IsSum ? JsonDifferenceType.SumTypeExtended : JsonDifferenceType.ProductTypeExtended);
             else if (originals.Count > updates.Count)
-                context.AddHere(original.IsSum ? "SUM_TYPE_NARROWED" : "PRODUCT_TYPE_NARROWED");
+                context.AddHere(original.IsSum ? JsonDifferenceType.SumTypeNarrowed : JsonDifferenceType.ProductTypeNarrowed);
 
             // edges[i] lists (j, differences) for every new branch j that can read what old branch i accepted.
             var edges = new List<(int Update, List<RawDifference> Differences)>[originals.Count];
@@ -48,7 +48,7 @@ namespace EventGovernance.Compatibility.Json
                 context.AddRange(edges[i].First(e => e.Update == j).Differences);
             }
             if (matched < System.Math.Min(originals.Count, updates.Count))
-                context.AddHere("COMBINED_TYPE_SUBSCHEMAS_CHANGED");
+                context.AddHere(JsonDifferenceType.CombinedTypeSubschemasChanged);
         }
 
         /// <summary>Reports a change of keyword; false when the change is so strict that branches are not worth pairing.</summary>
@@ -61,7 +61,7 @@ namespace EventGovernance.Compatibility.Json
                 || (originalSingle && updateSingle)
                 || (originalSingle && update.Criterion == CombinedSchemaNode.OneOf)
                 || (updateSingle && original.Criterion == CombinedSchemaNode.AllOf);
-            context.AddHere(relaxed ? "COMBINED_TYPE_EXTENDED" : "COMBINED_TYPE_CHANGED");
+            context.AddHere(relaxed ? JsonDifferenceType.CombinedTypeExtended : JsonDifferenceType.CombinedTypeChanged);
             return relaxed;
         }
 

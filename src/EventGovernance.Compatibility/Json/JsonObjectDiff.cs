@@ -67,8 +67,8 @@ namespace EventGovernance.Compatibility.Json
                     if (wasRequired == isRequired) continue;
                     using (context.EnterName(name))
                     {
-                        string type = wasRequired ? "REQUIRED_ATTRIBUTE_REMOVED"
-                            : HasDefault(updateSchema) ? "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED" : "REQUIRED_ATTRIBUTE_ADDED";
+                        string type = wasRequired ? JsonDifferenceType.RequiredAttributeRemoved
+                            : HasDefault(updateSchema) ? JsonDifferenceType.RequiredAttributeWithDefaultAdded : JsonDifferenceType.RequiredAttributeAdded;
                         context.Add(type, RequiredLocation(original, name), RequiredLocation(update, name));
                     }
                 }
@@ -125,7 +125,7 @@ namespace EventGovernance.Compatibility.Json
         {
             if (IsOpen(update))
             {
-                context.Add("PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL", originalAt, updateAt);
+                context.Add(JsonDifferenceType.PropertyRemovedFromOpenContentModel, originalAt, updateAt);
                 return;
             }
             JsonSchemaNode? covering = PartiallyOpenSchema(update, name);
@@ -134,10 +134,10 @@ namespace EventGovernance.Compatibility.Json
                 JsonDiffContext trial = context.Sub();
                 JsonSchemaDiff.Compare(trial, originalSchema, covering);
                 context.AddRange(trial.Differences);
-                context.Add(trial.IsCompatible ? "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", originalAt, updateAt);
+                context.Add(trial.IsCompatible ? JsonDifferenceType.PropertyRemovedIsCoveredByPartiallyOpenContentModel : JsonDifferenceType.PropertyRemovedNotCoveredByPartiallyOpenContentModel, originalAt, updateAt);
                 return;
             }
-            context.Add(JsonSchemaDiff.Is(originalSchema, JsonSchemaKind.False) ? "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", originalAt, updateAt);
+            context.Add(JsonSchemaDiff.Is(originalSchema, JsonSchemaKind.False) ? JsonDifferenceType.PropertyWithFalseRemovedFromClosedContentModel : JsonDifferenceType.PropertyRemovedFromClosedContentModel, originalAt, updateAt);
         }
 
         /// <summary>An added property is judged by the original's content model: what could old data hold under that name?</summary>
@@ -147,10 +147,10 @@ namespace EventGovernance.Compatibility.Json
             bool required = update.Required.Contains(name);
             if (IsOpen(original))
             {
-                string type = JsonSchemaDiff.Is(updateSchema, JsonSchemaKind.Empty) ? "PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL"
-                    : !required ? "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"
-                    : HasDefault(updateSchema) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL"
-                    : "REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL";
+                string type = JsonSchemaDiff.Is(updateSchema, JsonSchemaKind.Empty) ? JsonDifferenceType.PropertyWithEmptySchemaAddedToOpenContentModel
+                    : !required ? JsonDifferenceType.OptionalPropertyAddedToOpenContentModel
+                    : HasDefault(updateSchema) ? JsonDifferenceType.RequiredPropertyWithDefaultAddedToOpenContentModel
+                    : JsonDifferenceType.RequiredPropertyAddedToOpenContentModel;
                 context.Add(type, originalAt, updateAt);
                 return;
             }
@@ -160,11 +160,11 @@ namespace EventGovernance.Compatibility.Json
                 JsonDiffContext trial = context.Sub();
                 JsonSchemaDiff.Compare(trial, covering, updateSchema);
                 context.AddRange(trial.Differences);
-                context.Add(trial.IsCompatible ? "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", originalAt, updateAt);
+                context.Add(trial.IsCompatible ? JsonDifferenceType.PropertyAddedIsCoveredByPartiallyOpenContentModel : JsonDifferenceType.PropertyAddedNotCoveredByPartiallyOpenContentModel, originalAt, updateAt);
             }
-            string requiredType = !required ? "OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"
-                : HasDefault(updateSchema) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL"
-                : "REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL";
+            string requiredType = !required ? JsonDifferenceType.OptionalPropertyAddedToUnopenContentModel
+                : HasDefault(updateSchema) ? JsonDifferenceType.RequiredPropertyWithDefaultAddedToUnopenContentModel
+                : JsonDifferenceType.RequiredPropertyAddedToUnopenContentModel;
             context.Add(requiredType, originalAt, updateAt);
         }
 
@@ -181,12 +181,12 @@ namespace EventGovernance.Compatibility.Json
                     {
                         original.PropertyDependencies.TryGetValue(name, out HashSet<string>? before);
                         update.PropertyDependencies.TryGetValue(name, out HashSet<string>? after);
-                        string? type = after == null ? "DEPENDENCY_ARRAY_REMOVED"
-                            : before == null ? "DEPENDENCY_ARRAY_ADDED"
+                        string? type = after == null ? JsonDifferenceType.DependencyArrayRemoved
+                            : before == null ? JsonDifferenceType.DependencyArrayAdded
                             : before.SetEquals(after) ? null
-                            : after.IsSupersetOf(before) ? "DEPENDENCY_ARRAY_EXTENDED"
-                            : before.IsSupersetOf(after) ? "DEPENDENCY_ARRAY_NARROWED"
-                            : "DEPENDENCY_ARRAY_CHANGED";
+                            : after.IsSupersetOf(before) ? JsonDifferenceType.DependencyArrayExtended
+                            : before.IsSupersetOf(after) ? JsonDifferenceType.DependencyArrayNarrowed
+                            : JsonDifferenceType.DependencyArrayChanged;
                         if (type != null) context.Add(type, DependencyLocation(original, name), DependencyLocation(update, name));
                     }
                 }
@@ -196,8 +196,8 @@ namespace EventGovernance.Compatibility.Json
                     {
                         original.SchemaDependencies.TryGetValue(name, out JsonSchemaNode? before);
                         update.SchemaDependencies.TryGetValue(name, out JsonSchemaNode? after);
-                        if (after == null) context.Add("DEPENDENCY_SCHEMA_REMOVED", DependencyLocation(original, name), DependencyLocation(update, name));
-                        else if (before == null) context.Add("DEPENDENCY_SCHEMA_ADDED", DependencyLocation(original, name), DependencyLocation(update, name));
+                        if (after == null) context.Add(JsonDifferenceType.DependencySchemaRemoved, DependencyLocation(original, name), DependencyLocation(update, name));
+                        else if (before == null) context.Add(JsonDifferenceType.DependencySchemaAdded, DependencyLocation(original, name), DependencyLocation(update, name));
                         else JsonSchemaDiff.Compare(context, before, after);
                     }
                 }
@@ -220,11 +220,11 @@ namespace EventGovernance.Compatibility.Json
                 Anchor originalAt = JsonDiffContext.KeywordLocation(original, "additionalProperties");
                 Anchor updateAt = JsonDiffContext.KeywordLocation(update, "additionalProperties");
                 if (original.PermitsAdditionalProperties != update.PermitsAdditionalProperties)
-                    context.Add(update.PermitsAdditionalProperties ? "ADDITIONAL_PROPERTIES_ADDED" : "ADDITIONAL_PROPERTIES_REMOVED", originalAt, updateAt);
+                    context.Add(update.PermitsAdditionalProperties ? JsonDifferenceType.AdditionalPropertiesAdded : JsonDifferenceType.AdditionalPropertiesRemoved, originalAt, updateAt);
                 else if (original.AdditionalPropertiesSchema == null && update.AdditionalPropertiesSchema != null)
-                    context.Add("ADDITIONAL_PROPERTIES_NARROWED", originalAt, updateAt);
+                    context.Add(JsonDifferenceType.AdditionalPropertiesNarrowed, originalAt, updateAt);
                 else if (original.AdditionalPropertiesSchema != null && update.AdditionalPropertiesSchema == null)
-                    context.Add("ADDITIONAL_PROPERTIES_EXTENDED", originalAt, updateAt);
+                    context.Add(JsonDifferenceType.AdditionalPropertiesExtended, originalAt, updateAt);
                 else
                     JsonSchemaDiff.Compare(context, original.AdditionalPropertiesSchema, update.AdditionalPropertiesSchema);
             }

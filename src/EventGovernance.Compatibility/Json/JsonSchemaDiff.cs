@@ -42,12 +42,12 @@ namespace EventGovernance.Compatibility.Json
             if (original == null && update == null) return;
             if (original == null)
             {
-                context.Add("SCHEMA_ADDED", JsonDiffContext.Locate(context.OriginalAnchor), JsonDiffContext.Locate(update));
+                context.Add(JsonDifferenceType.SchemaAdded, JsonDiffContext.Locate(context.OriginalAnchor), JsonDiffContext.Locate(update));
                 return;
             }
             if (update == null)
             {
-                context.Add("SCHEMA_REMOVED", JsonDiffContext.Locate(original), JsonDiffContext.Locate(context.UpdateAnchor));
+                context.Add(JsonDifferenceType.SchemaRemoved, JsonDiffContext.Locate(original), JsonDiffContext.Locate(context.UpdateAnchor));
                 return;
             }
             JsonSchemaNode o = Resolve(original);
@@ -65,22 +65,22 @@ namespace EventGovernance.Compatibility.Json
                 if (original.Kind == JsonSchemaKind.False || update.Kind == JsonSchemaKind.Empty) return;
                 // Kafka Connect marks its byte encodings; two of them are equivalent whatever JSON type they use.
                 if (original.ConnectType == "bytes" && update.ConnectType == "bytes") return;
-                context.AddHere("TYPE_CHANGED");
+                context.AddHere(JsonDifferenceType.TypeChanged);
                 return;
             }
 
-            if (original.Id != update.Id) context.AddHere("ID_CHANGED");
-            if (original.Title != update.Title) context.AddHere("TITLE_CHANGED");
-            if (original.Description != update.Description) context.AddHere("DESCRIPTION_CHANGED");
+            if (original.Id != update.Id) context.AddHere(JsonDifferenceType.IdChanged);
+            if (original.Title != update.Title) context.AddHere(JsonDifferenceType.TitleChanged);
+            if (original.Description != update.Description) context.AddHere(JsonDifferenceType.DescriptionChanged);
             if ((original.Default == null ? null : JsonValues.Canonical(original.Default)) != (update.Default == null ? null : JsonValues.Canonical(update.Default)))
-                context.AddHere("DEFAULT_CHANGED");
+                context.AddHere(JsonDifferenceType.DefaultChanged);
 
             switch (original)
             {
                 case StringSchemaNode s: CompareString(context, s, (StringSchemaNode)update); break;
                 case NumberSchemaNode n: CompareNumber(context, n, (NumberSchemaNode)update); break;
                 case ConstSchemaNode c:
-                    if (c.Value != ((ConstSchemaNode)update).Value) context.AddKeyword("const", "ENUM_ARRAY_CHANGED");
+                    if (c.Value != ((ConstSchemaNode)update).Value) context.AddKeyword("const", JsonDifferenceType.EnumArrayChanged);
                     break;
                 case EnumSchemaNode e: CompareEnum(context, e, (EnumSchemaNode)update); break;
                 case CombinedSchemaNode c: JsonCombinedDiff.Compare(context, c, (CombinedSchemaNode)update); break;
@@ -103,7 +103,7 @@ namespace EventGovernance.Compatibility.Json
                 if (newCombined.IsSum)
                 {
                     foreach (JsonSchemaNode branch in newCombined.Subschemas)
-                        if (TryBranch(context, original, branch, "SUM_TYPE_EXTENDED")) return true;
+                        if (TryBranch(context, original, branch, JsonDifferenceType.SumTypeExtended)) return true;
                 }
             }
             else if (original is CombinedSchemaNode oldCombined && !(update is CombinedSchemaNode))
@@ -113,7 +113,7 @@ namespace EventGovernance.Compatibility.Json
                 if (!oldCombined.IsSum)
                 {
                     foreach (JsonSchemaNode branch in oldCombined.Subschemas)
-                        if (TryBranch(context, branch, update, "PRODUCT_TYPE_NARROWED")) return true;
+                        if (TryBranch(context, branch, update, JsonDifferenceType.ProductTypeNarrowed)) return true;
                 }
             }
             return false;
@@ -136,9 +136,9 @@ namespace EventGovernance.Compatibility.Json
         {
             CompareLimit(context, "maxLength", original.MaxLength, update.MaxLength, "MAX_LENGTH");
             CompareLimit(context, "minLength", original.MinLength, update.MinLength, "MIN_LENGTH");
-            if (original.Pattern == null && update.Pattern != null) context.AddKeyword("pattern", "PATTERN_ADDED");
-            else if (original.Pattern != null && update.Pattern == null) context.AddKeyword("pattern", "PATTERN_REMOVED");
-            else if (original.Pattern != update.Pattern) context.AddKeyword("pattern", "PATTERN_CHANGED");
+            if (original.Pattern == null && update.Pattern != null) context.AddKeyword("pattern", JsonDifferenceType.PatternAdded);
+            else if (original.Pattern != null && update.Pattern == null) context.AddKeyword("pattern", JsonDifferenceType.PatternRemoved);
+            else if (original.Pattern != update.Pattern) context.AddKeyword("pattern", JsonDifferenceType.PatternChanged);
         }
 
         /// <summary>Reports a numeric keyword added, removed, increased or decreased as <c>PREFIX_ADDED</c> etc.</summary>
@@ -163,27 +163,27 @@ namespace EventGovernance.Compatibility.Json
             CompareLimit(context, "exclusiveMinimum", original.ExclusiveMinimum, update.ExclusiveMinimum, "EXCLUSIVE_MINIMUM");
             CompareMultipleOf(context, original.MultipleOf, update.MultipleOf);
             if (original.RequiresInteger != update.RequiresInteger)
-                context.AddHere(original.RequiresInteger ? "TYPE_EXTENDED" : "TYPE_NARROWED");
+                context.AddHere(original.RequiresInteger ? JsonDifferenceType.TypeExtended : JsonDifferenceType.TypeNarrowed);
         }
 
         private static void CompareMultipleOf(JsonDiffContext context, decimal? original, decimal? update)
         {
             if (original == update) return;
             string type;
-            if (original == null) type = "MULTIPLE_OF_ADDED";
-            else if (update == null) type = "MULTIPLE_OF_REMOVED";
-            else if (update.Value % original.Value == 0) type = "MULTIPLE_OF_EXPANDED";
-            else if (original.Value % update.Value == 0) type = "MULTIPLE_OF_REDUCED";
-            else type = "MULTIPLE_OF_CHANGED";
+            if (original == null) type = JsonDifferenceType.MultipleOfAdded;
+            else if (update == null) type = JsonDifferenceType.MultipleOfRemoved;
+            else if (update.Value % original.Value == 0) type = JsonDifferenceType.MultipleOfExpanded;
+            else if (original.Value % update.Value == 0) type = JsonDifferenceType.MultipleOfReduced;
+            else type = JsonDifferenceType.MultipleOfChanged;
             context.AddKeyword("multipleOf", type);
         }
 
         private static void CompareEnum(JsonDiffContext context, EnumSchemaNode original, EnumSchemaNode update)
         {
             if (original.Values.SetEquals(update.Values)) return;
-            if (update.Values.IsSupersetOf(original.Values)) context.AddKeyword("enum", "ENUM_ARRAY_EXTENDED");
-            else if (original.Values.IsSupersetOf(update.Values)) context.AddKeyword("enum", "ENUM_ARRAY_NARROWED");
-            else context.AddKeyword("enum", "ENUM_ARRAY_CHANGED");
+            if (update.Values.IsSupersetOf(original.Values)) context.AddKeyword("enum", JsonDifferenceType.EnumArrayExtended);
+            else if (original.Values.IsSupersetOf(update.Values)) context.AddKeyword("enum", JsonDifferenceType.EnumArrayNarrowed);
+            else context.AddKeyword("enum", JsonDifferenceType.EnumArrayChanged);
         }
 
         /// <summary>
@@ -196,7 +196,7 @@ namespace EventGovernance.Compatibility.Json
             {
                 JsonDiffContext trial = context.Trial();
                 Compare(trial, update.MustNotMatch, original.MustNotMatch);
-                string type = trial.IsCompatible ? "NOT_TYPE_NARROWED" : "NOT_TYPE_EXTENDED";
+                string type = trial.IsCompatible ? JsonDifferenceType.NotTypeNarrowed : JsonDifferenceType.NotTypeExtended;
                 context.Add(type, JsonDiffContext.KeywordLocation(original, "not"), JsonDiffContext.KeywordLocation(update, "not"));
             }
         }

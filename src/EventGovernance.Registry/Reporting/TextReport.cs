@@ -1,0 +1,34 @@
+using System.IO;
+using EventGovernance.Compatibility;
+
+namespace EventGovernance.Registry.Reporting
+{
+    /// <summary>The text report: a line per contract, the findings in MSBuild's canonical form, a summary line.</summary>
+    public static class TextReport
+    {
+        /// <param name="registerHint">True for check: a new subject says how to register it (register itself does).</param>
+        public static void Write(TextWriter writer, GateReport report, bool registerHint = false)
+        {
+            foreach (ContractReport contract in report.Contracts)
+            {
+                string line = $"{contract.StatusName,-10} {Echo.Cut(contract.Subject)} ({contract.File})";
+                if (contract.Status == ContractStatus.Invalid)
+                {
+                    // The finding below says what is wrong; the contract's line only names it.
+                    writer.WriteLine(line);
+                }
+                else
+                {
+                    string hint = registerHint && contract.Status == ContractStatus.New ? "; " + GateMessages.RegisterHint : "";
+                    writer.WriteLine($"{line}: {MsBuildFormat.OneLine(contract.Message)}{hint}");
+                }
+                foreach (ReportFinding finding in contract.Findings) writer.WriteLine(MsBuildFormat.Line(finding));
+            }
+            writer.WriteLine(Summary(report));
+        }
+
+        /// <summary>"3 contract(s): 2 pass, 1 breaking, 0 invalid".</summary>
+        public static string Summary(GateReport report) =>
+            $"{report.Contracts.Count} contract(s): {report.PassedCount} pass, {report.Count(ContractStatus.Breaking)} breaking, {report.Count(ContractStatus.Invalid)} invalid";
+    }
+}
