@@ -10,6 +10,7 @@ namespace EventGovernance.Analyzers
 
         private const string Reliability = "Reliability";
         private const string Design = "Design";
+        private const string Performance = "Performance";
 
         /// <summary>EG0001.</summary>
         public static readonly DiagnosticDescriptor KafkaMessageWithoutKey = new DiagnosticDescriptor(
@@ -55,6 +56,52 @@ namespace EventGovernance.Analyzers
             description: "Every event needs an id for deduplication, a type and version for routing and upcasting, an occurred-at timestamp and a correlation id for tracing. A type found only by its name says so in the message.",
             helpLinkUri: HelpLink(RuleIds.EventContractEnvelope),
             customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+
+        /// <summary>EG0016.</summary>
+        public static readonly DiagnosticDescriptor DiscardedPublishTask = new DiagnosticDescriptor(
+            RuleIds.DiscardedPublishTask,
+            title: "Publish or produce whose task is discarded",
+            messageFormat: "The task of '{0}' is discarded, so a failed publish goes unnoticed and the message is lost; await it, or return or hand on the task",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "ProduceAsync and BasicPublishAsync report a failed send (broker down, message too large, not confirmed) through their task. A task nobody awaits, returns, stores or passes on swallows that failure: the caller goes on as if the message was sent.",
+            helpLinkUri: HelpLink(RuleIds.DiscardedPublishTask));
+
+        /// <summary>EG0019.</summary>
+        public static readonly DiagnosticDescriptor KafkaConstantKey = new DiagnosticDescriptor(
+            RuleIds.KafkaConstantKey,
+            title: "Kafka produce with the same constant key for every message",
+            messageFormat: "Kafka message produced{0} with the constant key {1}, so every message lands on one partition: a hot partition that caps throughput at one consumer; key it by the id of the entity the event is about",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The partitioner hashes the key to choose a partition. A key that is the same for every message (a literal or a constant) sends all of them to one partition, which one consumer of the group reads while the others idle.",
+            helpLinkUri: HelpLink(RuleIds.KafkaConstantKey));
+
+        /// <summary>EG0008.</summary>
+        public static readonly DiagnosticDescriptor ConnectionPerMessage = new DiagnosticDescriptor(
+            RuleIds.ConnectionPerMessage,
+            title: "Broker connection or Kafka producer opened per message",
+            messageFormat: "'{0}' is called {1}, so every message pays for a new {2} (connection, TLS and authentication handshakes) and the broker is flooded with short-lived connections; create one {2} at startup and share it",
+            category: Performance,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A Kafka producer and a RabbitMQ connection are long-lived, thread-safe objects meant to be shared. Opening one per message multiplies latency, exhausts broker connection limits and, for Kafka, loses the batching that makes producing fast.",
+            helpLinkUri: HelpLink(RuleIds.ConnectionPerMessage));
+
+        /// <summary>EG0009.</summary>
+        public static readonly DiagnosticDescriptor KafkaProducerNotDurable = new DiagnosticDescriptor(
+            RuleIds.KafkaProducerNotDurable,
+            title: "Kafka producer without durable settings",
+            messageFormat: "Producer configuration {0}, so a broker failover can lose messages the producer was told were written, or a retry can write one twice; set Acks = Acks.All and EnableIdempotence = true",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "With acks below all, a write is confirmed before the replicas have it, and a leader that fails right after loses it. Without idempotence a retried send after a lost acknowledgement is written twice, and retries can reorder messages.",
+            helpLinkUri: HelpLink(RuleIds.KafkaProducerNotDurable));
 
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }

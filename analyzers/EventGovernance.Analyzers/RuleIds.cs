@@ -14,5 +14,19 @@ namespace EventGovernance.Analyzers
 
         /// <summary>Event contract is missing envelope fields.</summary>
         public const string EventContractEnvelope = "EG0004";
+
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+
+        /// <summary>Publish or produce whose task is discarded.</summary>
+        public const string DiscardedPublishTask = "EG0016";
+
+        /// <summary>Kafka produce with the same constant key for every message.</summary>
+        public const string KafkaConstantKey = "EG0019";
+
+        /// <summary>Broker connection or Kafka producer opened per message.</summary>
+        public const string ConnectionPerMessage = "EG0008";
+
+        /// <summary>Kafka producer without durable settings.</summary>
+        public const string KafkaProducerNotDurable = "EG0009";
     }
 }

@@ -123,6 +123,20 @@ public static class Samples
                 var got = await channel.BasicGetAsync("orders", autoAck: true);
             }
         }
+
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+        public sealed class Outbox
+        {
+            private const string OutboxKey = "outbox";
+
+            public async Task SendAsync(IChannel channel, ConnectionFactory factory, ReadOnlyMemory<byte> body)
+            {
+                using var producer = new ProducerBuilder<string, string>(new ProducerConfig { Acks = Acks.Leader }).Build();
+                producer.ProduceAsync("outbox", new Message<string, string> { Key = OutboxKey, Value = "sent" });
+                await using var connection = await factory.CreateConnectionAsync();
+                channel.BasicPublishAsync("outbox", "sent", body);
+            }
+        }
         """;
 
     public const string RabbitMq6 = """

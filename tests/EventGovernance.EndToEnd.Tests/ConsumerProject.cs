@@ -144,6 +144,54 @@ public static class ConsumerProject
                 public string? CorrelationId { get; init; }
             }
             """,
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+        ["Notifier.cs"] = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Confluent.Kafka;
+
+            namespace Shop;
+
+            public sealed class Notifier
+            {
+                private readonly IProducer<string, string> _producer;
+
+                public Notifier(IProducer<string, string> producer) => _producer = producer;
+
+                public void Notify(string orderId)
+                {
+                    _producer.ProduceAsync("notifications", new Message<string, string> { Key = orderId, Value = "placed" }); // expect: EG0016
+                }
+
+                public Task NotifyAllAsync(string orderId) =>
+                    _producer.ProduceAsync("notifications", new Message<string, string> { Key = "all", Value = orderId }); // expect: EG0019
+
+                public static async Task SendOnceAsync(string orderId)
+                {
+                    var config = new ProducerConfig { BootstrapServers = "localhost:9092", Acks = Acks.Leader }; // expect: EG0009
+                    using var producer = new ProducerBuilder<string, string>(config).Build(); // expect: EG0008
+                    await producer.ProduceAsync("notifications", new Message<string, string> { Key = orderId, Value = "placed" });
+                }
+
+                public static IProducer<string, string> CreateShared() =>
+                    new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = "localhost:9092", EnableIdempotence = true }).Build();
+
+                public static async Task SendBatchAsync(IProducer<string, string> producer, IEnumerable<string> orderIds)
+                {
+                    foreach (string orderId in orderIds)
+                    {
+                        await producer.ProduceAsync("notifications", new Message<string, string> { Key = orderId, Value = "placed" });
+                    }
+                }
+            }
+            """,
+        // EG0009 is an Info rule, which a build does not print; raise it so the build shows it.
+        [".editorconfig"] = """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.EG0009.severity = warning
+            """,
     };
 
     public static void WriteTo(string directory, string feed, string analyzerVersion)

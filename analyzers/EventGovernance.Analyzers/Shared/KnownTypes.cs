@@ -24,6 +24,9 @@ namespace EventGovernance.Analyzers
             EqualityComparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IEqualityComparer`1");
             Comparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IComparer`1");
             Guid = compilation.GetTypeByMetadataName("System.Guid");
+
+            // Kafka, Service Bus and general rules (issue 10, section 2).
+            RabbitMqConnectionFactory = compilation.GetTypeByMetadataName("RabbitMQ.Client.IConnectionFactory");
         }
 
         /// <summary>Confluent.Kafka 2.x, or null.</summary>
@@ -55,12 +58,23 @@ namespace EventGovernance.Analyzers
         /// <summary><c>System.Guid</c>.</summary>
         public INamedTypeSymbol? Guid { get; }
 
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+
+        /// <summary>RabbitMQ.Client <c>IConnectionFactory</c> (6.x and 7.x), or null.</summary>
+        public INamedTypeSymbol? RabbitMqConnectionFactory { get; }
+
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
         /// <summary>True when every library in <paramref name="library"/> is referenced (always for <see cref="BrokerLibrary.None"/>).</summary>
         public bool References(BrokerLibrary library) =>
             ((library & BrokerLibrary.Kafka) == 0 || Kafka != null)
             && ((library & BrokerLibrary.RabbitMq) == 0 || HasRabbitMq);
+
+        /// <summary>True when at least one library in <paramref name="library"/> is referenced (always for <see cref="BrokerLibrary.None"/>).</summary>
+        public bool ReferencesAny(BrokerLibrary library) =>
+            library == BrokerLibrary.None
+            || ((library & BrokerLibrary.Kafka) != 0 && Kafka != null)
+            || ((library & BrokerLibrary.RabbitMq) != 0 && HasRabbitMq);
 
         /// <summary>A comparer argument, e.g. the <c>StringComparer.Ordinal</c> of <c>new Dictionary&lt;string, string&gt;(StringComparer.Ordinal)</c>.</summary>
         public bool IsComparer(ITypeSymbol? type) =>
@@ -85,6 +99,11 @@ namespace EventGovernance.Analyzers
             TopicPartitionOffset = compilation.GetTypeByMetadataName("Confluent.Kafka.TopicPartitionOffset");
             OffsetStored = compilation.GetTypeByMetadataName("Confluent.Kafka.Offset")?.GetMembers("Stored").FirstOrDefault(m => m.IsStatic);
             PartitionAny = Partition?.GetMembers("Any").FirstOrDefault(m => m.IsStatic);
+
+            // Kafka, Service Bus and general rules (issue 10, section 2).
+            ProducerBuilder = compilation.GetTypeByMetadataName("Confluent.Kafka.ProducerBuilder`2");
+            ProducerConfig = compilation.GetTypeByMetadataName("Confluent.Kafka.ProducerConfig");
+            AcksAll = compilation.GetTypeByMetadataName("Confluent.Kafka.Acks")?.GetMembers("All").OfType<IFieldSymbol>().FirstOrDefault();
         }
 
         /// <summary><c>IProducer&lt;TKey, TValue&gt;</c>.</summary>
@@ -125,6 +144,17 @@ namespace EventGovernance.Analyzers
 
         /// <summary><c>Partition.Any</c>: let the partitioner choose, as if no partition was given.</summary>
         public ISymbol? PartitionAny { get; }
+
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+
+        /// <summary><c>ProducerBuilder&lt;TKey, TValue&gt;</c>.</summary>
+        public INamedTypeSymbol? ProducerBuilder { get; }
+
+        /// <summary><c>ProducerConfig</c>.</summary>
+        public INamedTypeSymbol? ProducerConfig { get; }
+
+        /// <summary><c>Acks.All</c>: the leader waits for every in-sync replica.</summary>
+        public IFieldSymbol? AcksAll { get; }
 
         public static KafkaTypes? Create(Compilation compilation)
         {
