@@ -103,6 +103,17 @@ namespace EventGovernance.Analyzers
             description: "With acks below all, a write is confirmed before the replicas have it, and a leader that fails right after loses it. Without idempotence a retried send after a lost acknowledgement is written twice, and retries can reorder messages.",
             helpLinkUri: HelpLink(RuleIds.KafkaProducerNotDurable));
 
+        /// <summary>EG0017.</summary>
+        public static readonly DiagnosticDescriptor KafkaEagerRebalance = new DiagnosticDescriptor(
+            RuleIds.KafkaEagerRebalance,
+            title: "Kafka consumer using eager rebalancing",
+            messageFormat: "Consumer configuration {0}, so every rebalance (each deploy, scale-out or restart) stops the whole group until partitions are reassigned; set PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky",
+            category: Performance,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "The range and round-robin assignors are eager: on every rebalance each consumer gives up all its partitions and consumption stops group-wide. The cooperative-sticky assignor moves only the partitions that change owner, and the rest keep flowing.",
+            helpLinkUri: HelpLink(RuleIds.KafkaEagerRebalance));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

@@ -28,5 +28,8 @@ namespace EventGovernance.Analyzers
 
         /// <summary>Kafka producer without durable settings.</summary>
         public const string KafkaProducerNotDurable = "EG0009";
+
+        /// <summary>Kafka consumer using eager rebalancing.</summary>
+        public const string KafkaEagerRebalance = "EG0017";
     }
 }

@@ -226,6 +226,8 @@ public class DiscardedPublishTaskTests
             ReferenceAssemblies = references,
             TestCode = source,
             FixedCode = source,
+            // The finding sits on the configuration (or call), not on the operation that found it.
+            CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
         };
         test.FixedState.MarkupHandling = MarkupMode.Allow;
         await test.RunAsync();

@@ -51,7 +51,7 @@ public static class ConsumerProject
             {
                 public void RunAtMostOnce(CancellationToken cancellationToken)
                 {
-                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "billing" }; // expect: EG0002
+                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "billing", PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky }; // expect: EG0002
                     using var consumer = new ConsumerBuilder<string, string>(config).Build();
                     consumer.Subscribe("orders");
                     Console.WriteLine(consumer.Consume(cancellationToken).Message.Value);
@@ -59,7 +59,7 @@ public static class ConsumerProject
 
                 public void RunAtLeastOnce(CancellationToken cancellationToken)
                 {
-                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "billing", EnableAutoOffsetStore = false };
+                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "billing", EnableAutoOffsetStore = false, PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky };
                     using var consumer = new ConsumerBuilder<string, string>(config).Build();
                     consumer.Subscribe("orders");
                     var result = consumer.Consume(cancellationToken);
@@ -176,6 +176,15 @@ public static class ConsumerProject
                 public static IProducer<string, string> CreateShared() =>
                     new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = "localhost:9092", EnableIdempotence = true }).Build();
 
+                public static void Listen(System.Threading.CancellationToken cancellationToken)
+                {
+                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "notifier", EnableAutoOffsetStore = false }; // expect: EG0017
+                    using var consumer = new ConsumerBuilder<string, string>(config).Build();
+                    consumer.Subscribe("notifications");
+                    var result = consumer.Consume(cancellationToken);
+                    consumer.StoreOffset(result);
+                }
+
                 public static async Task SendBatchAsync(IProducer<string, string> producer, IEnumerable<string> orderIds)
                 {
                     foreach (string orderId in orderIds)
@@ -185,12 +194,13 @@ public static class ConsumerProject
                 }
             }
             """,
-        // EG0009 is an Info rule, which a build does not print; raise it so the build shows it.
+        // EG0009 and EG0017 are Info rules, which a build does not print; raise them so the build shows them.
         [".editorconfig"] = """
             root = true
 
             [*.cs]
             dotnet_diagnostic.EG0009.severity = warning
+            dotnet_diagnostic.EG0017.severity = warning
             """,
     };
 

@@ -104,6 +104,7 @@ namespace EventGovernance.Analyzers
             ProducerBuilder = compilation.GetTypeByMetadataName("Confluent.Kafka.ProducerBuilder`2");
             ProducerConfig = compilation.GetTypeByMetadataName("Confluent.Kafka.ProducerConfig");
             AcksAll = compilation.GetTypeByMetadataName("Confluent.Kafka.Acks")?.GetMembers("All").OfType<IFieldSymbol>().FirstOrDefault();
+            CooperativeSticky = compilation.GetTypeByMetadataName("Confluent.Kafka.PartitionAssignmentStrategy")?.GetMembers("CooperativeSticky").OfType<IFieldSymbol>().FirstOrDefault();
         }
 
         /// <summary><c>IProducer&lt;TKey, TValue&gt;</c>.</summary>
@@ -155,6 +156,9 @@ namespace EventGovernance.Analyzers
 
         /// <summary><c>Acks.All</c>: the leader waits for every in-sync replica.</summary>
         public IFieldSymbol? AcksAll { get; }
+
+        /// <summary><c>PartitionAssignmentStrategy.CooperativeSticky</c>: incremental rebalancing.</summary>
+        public IFieldSymbol? CooperativeSticky { get; }
 
         public static KafkaTypes? Create(Compilation compilation)
         {
