@@ -114,6 +114,17 @@ namespace EventGovernance.Analyzers
             description: "The range and round-robin assignors are eager: on every rebalance each consumer gives up all its partitions and consumption stops group-wide. The cooperative-sticky assignor moves only the partitions that change owner, and the rest keep flowing.",
             helpLinkUri: HelpLink(RuleIds.KafkaEagerRebalance));
 
+        /// <summary>EG0013.</summary>
+        public static readonly DiagnosticDescriptor EventIdFromClock = new DiagnosticDescriptor(
+            RuleIds.EventIdFromClock,
+            title: "Event id built from a clock",
+            messageFormat: "'{0}' is built from the clock ({1}), so two events in the same tick share an id and a retried send gets a new one, and consumers can no longer deduplicate; use Guid.NewGuid() (or a UUIDv7), set once when the event is created",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Consumers deduplicate by event id. An id made from a timestamp or tick count collides for events created in the same clock tick (on one machine or across replicas) and, when recomputed on a retry, gives one event two ids.",
+            helpLinkUri: HelpLink(RuleIds.EventIdFromClock));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

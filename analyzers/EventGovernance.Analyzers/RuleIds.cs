@@ -31,5 +31,8 @@ namespace EventGovernance.Analyzers
 
         /// <summary>Kafka consumer using eager rebalancing.</summary>
         public const string KafkaEagerRebalance = "EG0017";
+
+        /// <summary>Event id built from a clock.</summary>
+        public const string EventIdFromClock = "EG0013";
     }
 }

@@ -135,6 +135,7 @@ public static class Samples
                 producer.ProduceAsync("outbox", new Message<string, string> { Key = OutboxKey, Value = "sent" });
                 await using var connection = await factory.CreateConnectionAsync();
                 channel.BasicPublishAsync("outbox", "sent", body);
+                var properties = new BasicProperties { MessageId = DateTime.UtcNow.Ticks.ToString() };
             }
         }
         """;
@@ -163,6 +164,16 @@ public static class Samples
             public partial class StockReservedIntegrationEvent : Base { }
 
             public class Base { public string Type = ""; }
+
+            // Kafka, Service Bus and general rules (issue 10, section 2).
+            public class Stamper
+            {
+                public void Stamp(IModel channel)
+                {
+                    var properties = channel.CreateBasicProperties();
+                    properties.MessageId = System.DateTime.UtcNow.Ticks.ToString();
+                }
+            }
         }
         """;
 }

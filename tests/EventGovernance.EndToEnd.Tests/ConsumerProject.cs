@@ -194,6 +194,22 @@ public static class ConsumerProject
                 }
             }
             """,
+        ["Stamps.cs"] = """
+            using System;
+            using RabbitMQ.Client;
+
+            namespace Shop;
+
+            public static class Stamps
+            {
+                public static BasicProperties Properties(string orderId) => new()
+                {
+                    MessageId = DateTime.UtcNow.Ticks.ToString(), // expect: EG0013
+                    CorrelationId = orderId,
+                    Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
+                };
+            }
+            """,
         // EG0009 and EG0017 are Info rules, which a build does not print; raise them so the build shows them.
         [".editorconfig"] = """
             root = true

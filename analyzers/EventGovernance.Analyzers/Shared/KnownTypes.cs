@@ -27,6 +27,10 @@ namespace EventGovernance.Analyzers
 
             // Kafka, Service Bus and general rules (issue 10, section 2).
             RabbitMqConnectionFactory = compilation.GetTypeByMetadataName("RabbitMQ.Client.IConnectionFactory");
+            DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
+            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+            Environment = compilation.GetTypeByMetadataName("System.Environment");
         }
 
         /// <summary>Confluent.Kafka 2.x, or null.</summary>
@@ -62,6 +66,18 @@ namespace EventGovernance.Analyzers
 
         /// <summary>RabbitMQ.Client <c>IConnectionFactory</c> (6.x and 7.x), or null.</summary>
         public INamedTypeSymbol? RabbitMqConnectionFactory { get; }
+
+        /// <summary><c>System.DateTime</c>.</summary>
+        public INamedTypeSymbol? DateTime { get; }
+
+        /// <summary><c>System.DateTimeOffset</c>.</summary>
+        public INamedTypeSymbol? DateTimeOffset { get; }
+
+        /// <summary><c>System.Diagnostics.Stopwatch</c>.</summary>
+        public INamedTypeSymbol? Stopwatch { get; }
+
+        /// <summary><c>System.Environment</c>, whose <c>TickCount</c> is a clock.</summary>
+        public INamedTypeSymbol? Environment { get; }
 
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
