@@ -125,6 +125,17 @@ namespace EventGovernance.Analyzers
             description: "Consumers deduplicate by event id. An id made from a timestamp or tick count collides for events created in the same clock tick (on one machine or across replicas) and, when recomputed on a retry, gives one event two ids.",
             helpLinkUri: HelpLink(RuleIds.EventIdFromClock));
 
+        /// <summary>EG0014. Reported when the consumer type ends, once its members have been seen.</summary>
+        public static readonly DiagnosticDescriptor InMemoryDeduplication = new DiagnosticDescriptor(
+            RuleIds.InMemoryDeduplication,
+            title: "In-memory deduplication in a consumer",
+            messageFormat: "Field '{0}' remembers processed message ids in memory, so they are lost on restart and not shared across replicas, and redelivered messages are processed again; record processed ids in the database, in the transaction that applies the message",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "Brokers redeliver after a crash, a rebalance or a failover, usually to another instance. A set of seen ids in one process's memory is empty after a restart and unknown to the other replicas, so exactly the redeliveries it was meant to catch get through; it also grows without bound.",
+            helpLinkUri: HelpLink(RuleIds.InMemoryDeduplication));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

@@ -34,5 +34,8 @@ namespace EventGovernance.Analyzers
 
         /// <summary>Event id built from a clock.</summary>
         public const string EventIdFromClock = "EG0013";
+
+        /// <summary>In-memory deduplication in a consumer.</summary>
+        public const string InMemoryDeduplication = "EG0014";
     }
 }

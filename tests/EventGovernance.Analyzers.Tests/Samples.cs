@@ -138,6 +138,17 @@ public static class Samples
                 var properties = new BasicProperties { MessageId = DateTime.UtcNow.Ticks.ToString() };
             }
         }
+
+        public sealed class DedupWorker
+        {
+            private readonly HashSet<Guid> _seen = new();
+
+            public void Run(IConsumer<string, OrderShippedEvent> consumer)
+            {
+                var result = consumer.Consume(1000);
+                if (_seen.Add(result.Message.Value.EventId)) { Console.WriteLine(result.Message.Value.OrderId); }
+            }
+        }
         """;
 
     public const string RabbitMq6 = """

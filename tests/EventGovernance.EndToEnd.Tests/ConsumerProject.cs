@@ -194,6 +194,33 @@ public static class ConsumerProject
                 }
             }
             """,
+        ["InboxListener.cs"] = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+            using RabbitMQ.Client.Events;
+
+            namespace Shop;
+
+            public sealed class InboxListener
+            {
+                private readonly HashSet<string> _handled = new(); // expect: EG0014
+
+                public async Task ListenAsync(IChannel channel)
+                {
+                    await channel.BasicQosAsync(0, 50, false);
+                    var consumer = new AsyncEventingBasicConsumer(channel);
+                    consumer.ReceivedAsync += async (_, delivery) =>
+                    {
+                        if (delivery.BasicProperties.MessageId != null && _handled.Add(delivery.BasicProperties.MessageId))
+                        {
+                            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+                        }
+                    };
+                    await channel.BasicConsumeAsync("inbox", autoAck: false, consumer);
+                }
+            }
+            """,
         ["Stamps.cs"] = """
             using System;
             using RabbitMQ.Client;
@@ -210,13 +237,14 @@ public static class ConsumerProject
                 };
             }
             """,
-        // EG0009 and EG0017 are Info rules, which a build does not print; raise them so the build shows them.
+        // EG0009, EG0014 and EG0017 are Info rules, which a build does not print; raise them so the build shows them.
         [".editorconfig"] = """
             root = true
 
             [*.cs]
             dotnet_diagnostic.EG0009.severity = warning
             dotnet_diagnostic.EG0017.severity = warning
+            dotnet_diagnostic.EG0014.severity = warning
             """,
     };
 

@@ -31,6 +31,10 @@ namespace EventGovernance.Analyzers
             DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
             Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
             Environment = compilation.GetTypeByMetadataName("System.Environment");
+            HashSet = compilation.GetTypeByMetadataName("System.Collections.Generic.HashSet`1");
+            ConcurrentDictionary = compilation.GetTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2");
+            RabbitMq6Consumer = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicConsumer");
+            RabbitMqAsyncConsumer = compilation.GetTypeByMetadataName("RabbitMQ.Client.IAsyncBasicConsumer");
         }
 
         /// <summary>Confluent.Kafka 2.x, or null.</summary>
@@ -78,6 +82,18 @@ namespace EventGovernance.Analyzers
 
         /// <summary><c>System.Environment</c>, whose <c>TickCount</c> is a clock.</summary>
         public INamedTypeSymbol? Environment { get; }
+
+        /// <summary><c>HashSet&lt;T&gt;</c>.</summary>
+        public INamedTypeSymbol? HashSet { get; }
+
+        /// <summary><c>ConcurrentDictionary&lt;TKey, TValue&gt;</c>.</summary>
+        public INamedTypeSymbol? ConcurrentDictionary { get; }
+
+        /// <summary>RabbitMQ.Client <c>IBasicConsumer</c> (6.x), or null.</summary>
+        public INamedTypeSymbol? RabbitMq6Consumer { get; }
+
+        /// <summary>RabbitMQ.Client <c>IAsyncBasicConsumer</c>, or null.</summary>
+        public INamedTypeSymbol? RabbitMqAsyncConsumer { get; }
 
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
