@@ -31,8 +31,21 @@ namespace EventGovernance.Analyzers
                 return;
             }
 
-            start.RegisterSymbolStartAction(symbolStart => new TypeState((INamedTypeSymbol)symbolStart.Symbol, types).Register(symbolStart), SymbolKind.NamedType);
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    // Most types hold no set: they register nothing, which keeps the rule cheap.
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (type.GetMembers().OfType<IFieldSymbol>().Any(f => IsSetOfIds(f.Type, types)))
+                    {
+                        new TypeState(type, types).Register(symbolStart);
+                    }
+                },
+                SymbolKind.NamedType);
         }
+
+        private static bool IsSetOfIds(ITypeSymbol type, KnownTypes types) =>
+            type.IsSameDefinition(types.HashSet) || type.IsSameDefinition(types.ConcurrentDictionary);
 
         /// <summary>What one type's members showed: the id-set fields used with ids, and whether the type consumes.</summary>
         private sealed class TypeState
@@ -69,7 +82,7 @@ namespace EventGovernance.Analyzers
 
                 if (invocation.Instance?.WalkDownConversions() is IFieldReferenceOperation field
                     && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType?.OriginalDefinition, _type.OriginalDefinition)
-                    && IsSetOfIds(field.Field.Type)
+                    && IsSetOfIds(field.Field.Type, _types)
                     && IsLookupOrRecord(invocation.TargetMethod.Name)
                     && invocation.Arguments.Length > 0
                     && IsMessageId(invocation.Arguments[0].Value))
@@ -99,8 +112,6 @@ namespace EventGovernance.Analyzers
                 (method.Name == "Consume" && _types.Kafka?.Consumer != null && method.ContainingType.IsOrImplements(_types.Kafka.Consumer))
                 || ((method.Name == "BasicConsume" || method.Name == "BasicConsumeAsync") && _types.HasRabbitMq);
 
-            private bool IsSetOfIds(ITypeSymbol type) =>
-                type.IsSameDefinition(_types.HashSet) || type.IsSameDefinition(_types.ConcurrentDictionary);
 
             private static bool IsLookupOrRecord(string name) =>
                 name == "Add" || name == "Contains" || name == "TryAdd" || name == "ContainsKey" || name == "TryGetValue" || name == "GetOrAdd" || name == "AddOrUpdate";
