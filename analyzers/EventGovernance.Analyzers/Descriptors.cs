@@ -10,6 +10,7 @@ namespace EventGovernance.Analyzers
 
         private const string Reliability = "Reliability";
         private const string Design = "Design";
+        private const string Performance = "Performance";
 
         /// <summary>EG0001.</summary>
         public static readonly DiagnosticDescriptor KafkaMessageWithoutKey = new DiagnosticDescriptor(
@@ -123,6 +124,84 @@ namespace EventGovernance.Analyzers
             isEnabledByDefault: true,
             description: "The prefetch count bounds how many unacknowledged messages the broker sends one consumer. Without it (or with 0) a backlog is delivered to the first consumer all at once; a very large one has the same effect.",
             helpLinkUri: HelpLink(RuleIds.UnboundedPrefetch));
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+
+        /// <summary>EG0016.</summary>
+        public static readonly DiagnosticDescriptor DiscardedPublishTask = new DiagnosticDescriptor(
+            RuleIds.DiscardedPublishTask,
+            title: "Publish or produce whose task is discarded",
+            messageFormat: "The task of '{0}' is discarded, so a failed publish goes unnoticed and the message is lost; await it, or return or hand on the task",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "ProduceAsync and BasicPublishAsync report a failed send (broker down, message too large, not confirmed) through their task. A task nobody awaits, returns, stores or passes on swallows that failure: the caller goes on as if the message was sent.",
+            helpLinkUri: HelpLink(RuleIds.DiscardedPublishTask));
+
+        /// <summary>EG0019.</summary>
+        public static readonly DiagnosticDescriptor KafkaConstantKey = new DiagnosticDescriptor(
+            RuleIds.KafkaConstantKey,
+            title: "Kafka produce with the same constant key for every message",
+            messageFormat: "Kafka message produced{0} with the constant key {1}, so every message lands on one partition: a hot partition that caps throughput at one consumer; key it by the id of the entity the event is about",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The partitioner hashes the key to choose a partition. A key that is the same for every message (a literal or a constant) sends all of them to one partition, which one consumer of the group reads while the others idle.",
+            helpLinkUri: HelpLink(RuleIds.KafkaConstantKey));
+
+        /// <summary>EG0008.</summary>
+        public static readonly DiagnosticDescriptor ConnectionPerMessage = new DiagnosticDescriptor(
+            RuleIds.ConnectionPerMessage,
+            title: "Broker connection or Kafka producer opened per message",
+            messageFormat: "'{0}' is called {1}, so every message pays for a new {2} (connection, TLS and authentication handshakes) and the broker is flooded with short-lived connections; create one {2} at startup and share it",
+            category: Performance,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A Kafka producer and a RabbitMQ connection are long-lived, thread-safe objects meant to be shared. Opening one per message multiplies latency, exhausts broker connection limits and, for Kafka, loses the batching that makes producing fast.",
+            helpLinkUri: HelpLink(RuleIds.ConnectionPerMessage));
+
+        /// <summary>EG0009.</summary>
+        public static readonly DiagnosticDescriptor KafkaProducerNotDurable = new DiagnosticDescriptor(
+            RuleIds.KafkaProducerNotDurable,
+            title: "Kafka producer without durable settings",
+            messageFormat: "Producer configuration {0}, so a broker failover can lose messages the producer was told were written, or a retry can write one twice; set Acks = Acks.All and EnableIdempotence = true",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "With acks below all, a write is confirmed before the replicas have it, and a leader that fails right after loses it. Without idempotence a retried send after a lost acknowledgement is written twice, and retries can reorder messages.",
+            helpLinkUri: HelpLink(RuleIds.KafkaProducerNotDurable));
+
+        /// <summary>EG0017.</summary>
+        public static readonly DiagnosticDescriptor KafkaEagerRebalance = new DiagnosticDescriptor(
+            RuleIds.KafkaEagerRebalance,
+            title: "Kafka consumer using eager rebalancing",
+            messageFormat: "Consumer configuration {0}, so every rebalance (each deploy, scale-out or restart) stops the whole group until partitions are reassigned; set PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky",
+            category: Performance,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "The range and round-robin assignors are eager: on every rebalance each consumer gives up all its partitions and consumption stops group-wide. The cooperative-sticky assignor moves only the partitions that change owner, and the rest keep flowing.",
+            helpLinkUri: HelpLink(RuleIds.KafkaEagerRebalance));
+
+        /// <summary>EG0013.</summary>
+        public static readonly DiagnosticDescriptor EventIdFromClock = new DiagnosticDescriptor(
+            RuleIds.EventIdFromClock,
+            title: "Event id built from a clock",
+            messageFormat: "'{0}' is built from the clock ({1}), so two events in the same tick share an id and a retried send gets a new one, and consumers can no longer deduplicate; use Guid.NewGuid() (or a UUIDv7), set once when the event is created",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Consumers deduplicate by event id. An id made from a timestamp or tick count collides for events created in the same clock tick (on one machine or across replicas) and, when recomputed on a retry, gives one event two ids.",
+            helpLinkUri: HelpLink(RuleIds.EventIdFromClock));
+
+        /// <summary>EG0014. Reported when the consumer type ends, once its members have been seen.</summary>
+        public static readonly DiagnosticDescriptor InMemoryDeduplication = new DiagnosticDescriptor(
+            RuleIds.InMemoryDeduplication,
+            title: "In-memory deduplication in a consumer",
+            messageFormat: "Field '{0}' remembers processed message ids in memory, so they are lost on restart and not shared across replicas, and redelivered messages are processed again; record processed ids in the database, in the transaction that applies the message",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "Brokers redeliver after a crash, a rebalance or a failover, usually to another instance. A set of seen ids in one process's memory is empty after a restart and unknown to the other replicas, so exactly the redeliveries it was meant to catch get through; it also grows without bound.",
+            helpLinkUri: HelpLink(RuleIds.InMemoryDeduplication));
 
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }

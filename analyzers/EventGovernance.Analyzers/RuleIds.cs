@@ -34,5 +34,27 @@ namespace EventGovernance.Analyzers
 
         /// <summary>RabbitMQ consumer with unbounded or absurd prefetch.</summary>
         public const string UnboundedPrefetch = "EG0010";
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+
+        /// <summary>Publish or produce whose task is discarded.</summary>
+        public const string DiscardedPublishTask = "EG0016";
+
+        /// <summary>Kafka produce with the same constant key for every message.</summary>
+        public const string KafkaConstantKey = "EG0019";
+
+        /// <summary>Broker connection or Kafka producer opened per message.</summary>
+        public const string ConnectionPerMessage = "EG0008";
+
+        /// <summary>Kafka producer without durable settings.</summary>
+        public const string KafkaProducerNotDurable = "EG0009";
+
+        /// <summary>Kafka consumer using eager rebalancing.</summary>
+        public const string KafkaEagerRebalance = "EG0017";
+
+        /// <summary>Event id built from a clock.</summary>
+        public const string EventIdFromClock = "EG0013";
+
+        /// <summary>In-memory deduplication in a consumer.</summary>
+        public const string InMemoryDeduplication = "EG0014";
     }
 }

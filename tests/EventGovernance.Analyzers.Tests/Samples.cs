@@ -151,6 +151,32 @@ public static class Samples
             public async Task ConsumeAsync(IChannel channel, IAsyncBasicConsumer consumer) =>
                 await channel.BasicConsumeAsync("orders", autoAck: false, consumer);
         }
+
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+        public sealed class Outbox
+        {
+            private const string OutboxKey = "outbox";
+
+            public async Task SendAsync(IChannel channel, ConnectionFactory factory, ReadOnlyMemory<byte> body)
+            {
+                using var producer = new ProducerBuilder<string, string>(new ProducerConfig { Acks = Acks.Leader }).Build();
+                producer.ProduceAsync("outbox", new Message<string, string> { Key = OutboxKey, Value = "sent" });
+                await using var connection = await factory.CreateConnectionAsync();
+                channel.BasicPublishAsync("outbox", "sent", body);
+                var properties = new BasicProperties { MessageId = DateTime.UtcNow.Ticks.ToString() };
+            }
+        }
+
+        public sealed class DedupWorker
+        {
+            private readonly HashSet<Guid> _seen = new();
+
+            public void Run(IConsumer<string, OrderShippedEvent> consumer)
+            {
+                var result = consumer.Consume(1000);
+                if (_seen.Add(result.Message.Value.EventId)) { Console.WriteLine(result.Message.Value.OrderId); }
+            }
+        }
         """;
 
     public const string RabbitMq6 = """
@@ -177,6 +203,16 @@ public static class Samples
             public partial class StockReservedIntegrationEvent : Base { }
 
             public class Base { public string Type = ""; }
+
+            // Kafka, Service Bus and general rules (issue 10, section 2).
+            public class Stamper
+            {
+                public void Stamp(IModel channel)
+                {
+                    var properties = channel.CreateBasicProperties();
+                    properties.MessageId = System.DateTime.UtcNow.Ticks.ToString();
+                }
+            }
         }
 
         // RabbitMQ rules of issue 10 section 2.

@@ -51,7 +51,7 @@ public static class ConsumerProject
             {
                 public void RunAtMostOnce(CancellationToken cancellationToken)
                 {
-                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "billing" }; // expect: EG0002
+                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "billing", PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky }; // expect: EG0002
                     using var consumer = new ConsumerBuilder<string, string>(config).Build();
                     consumer.Subscribe("orders");
                     Console.WriteLine(consumer.Consume(cancellationToken).Message.Value);
@@ -59,7 +59,7 @@ public static class ConsumerProject
 
                 public void RunAtLeastOnce(CancellationToken cancellationToken)
                 {
-                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "billing", EnableAutoOffsetStore = false };
+                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "billing", EnableAutoOffsetStore = false, PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky };
                     using var consumer = new ConsumerBuilder<string, string>(config).Build();
                     consumer.Subscribe("orders");
                     var result = consumer.Consume(cancellationToken);
@@ -143,6 +143,108 @@ public static class ConsumerProject
                 public DateTimeOffset OccurredAt { get; init; }
                 public string? CorrelationId { get; init; }
             }
+            """,
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+        ["Notifier.cs"] = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Confluent.Kafka;
+
+            namespace Shop;
+
+            public sealed class Notifier
+            {
+                private readonly IProducer<string, string> _producer;
+
+                public Notifier(IProducer<string, string> producer) => _producer = producer;
+
+                public void Notify(string orderId)
+                {
+                    _producer.ProduceAsync("notifications", new Message<string, string> { Key = orderId, Value = "placed" }); // expect: EG0016
+                }
+
+                public Task NotifyAllAsync(string orderId) =>
+                    _producer.ProduceAsync("notifications", new Message<string, string> { Key = "all", Value = orderId }); // expect: EG0019
+
+                public static async Task SendOnceAsync(string orderId)
+                {
+                    var config = new ProducerConfig { BootstrapServers = "localhost:9092", Acks = Acks.Leader }; // expect: EG0009
+                    using var producer = new ProducerBuilder<string, string>(config).Build(); // expect: EG0008
+                    await producer.ProduceAsync("notifications", new Message<string, string> { Key = orderId, Value = "placed" });
+                }
+
+                public static IProducer<string, string> CreateShared() =>
+                    new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = "localhost:9092", EnableIdempotence = true }).Build();
+
+                public static void Listen(System.Threading.CancellationToken cancellationToken)
+                {
+                    var config = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "notifier", EnableAutoOffsetStore = false }; // expect: EG0017
+                    using var consumer = new ConsumerBuilder<string, string>(config).Build();
+                    consumer.Subscribe("notifications");
+                    var result = consumer.Consume(cancellationToken);
+                    consumer.StoreOffset(result);
+                }
+
+                public static async Task SendBatchAsync(IProducer<string, string> producer, IEnumerable<string> orderIds)
+                {
+                    foreach (string orderId in orderIds)
+                    {
+                        await producer.ProduceAsync("notifications", new Message<string, string> { Key = orderId, Value = "placed" });
+                    }
+                }
+            }
+            """,
+        ["InboxListener.cs"] = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+            using RabbitMQ.Client.Events;
+
+            namespace Shop;
+
+            public sealed class InboxListener
+            {
+                private readonly HashSet<string> _handled = new(); // expect: EG0014
+
+                public async Task ListenAsync(IChannel channel)
+                {
+                    await channel.BasicQosAsync(0, 50, false);
+                    var consumer = new AsyncEventingBasicConsumer(channel);
+                    consumer.ReceivedAsync += async (_, delivery) =>
+                    {
+                        if (delivery.BasicProperties.MessageId != null && _handled.Add(delivery.BasicProperties.MessageId))
+                        {
+                            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+                        }
+                    };
+                    await channel.BasicConsumeAsync("inbox", autoAck: false, consumer);
+                }
+            }
+            """,
+        ["Stamps.cs"] = """
+            using System;
+            using RabbitMQ.Client;
+
+            namespace Shop;
+
+            public static class Stamps
+            {
+                public static BasicProperties Properties(string orderId) => new()
+                {
+                    MessageId = DateTime.UtcNow.Ticks.ToString(), // expect: EG0013
+                    CorrelationId = orderId,
+                    Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
+                };
+            }
+            """,
+        // EG0009, EG0014 and EG0017 are Info rules, which a build does not print; raise them so the build shows them.
+        [".editorconfig"] = """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.EG0009.severity = warning
+            dotnet_diagnostic.EG0017.severity = warning
+            dotnet_diagnostic.EG0014.severity = warning
             """,
         // RabbitMQ rules of issue 10 section 2.
         ["RabbitPublisher.cs"] = """

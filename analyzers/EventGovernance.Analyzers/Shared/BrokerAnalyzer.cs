@@ -13,6 +13,12 @@ namespace EventGovernance.Analyzers
         /// <summary>The library the rule is about; <see cref="BrokerLibrary.None"/> for a rule that applies everywhere.</summary>
         public abstract BrokerLibrary RequiredLibrary { get; }
 
+        /// <summary>
+        /// True for a rule about any one of the libraries in <see cref="RequiredLibrary"/> (say a publish on
+        /// Kafka or on RabbitMQ): it runs when at least one of them is referenced, not only when all are.
+        /// </summary>
+        public virtual bool AnyRequiredLibrary => false;
+
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -20,7 +26,7 @@ namespace EventGovernance.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 KnownTypes types = KnownTypes.For(start.Compilation);
-                if (types.References(RequiredLibrary))
+                if (AnyRequiredLibrary ? types.ReferencesAny(RequiredLibrary) : types.References(RequiredLibrary))
                 {
                     Register(start, types);
                 }

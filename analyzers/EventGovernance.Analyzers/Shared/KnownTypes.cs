@@ -27,6 +27,16 @@ namespace EventGovernance.Analyzers
 
             // RabbitMQ rules (EG0005, EG0006, EG0007, EG0010, EG0011, EG0012, EG0015).
             RabbitMq = RabbitMqTypes.Create(compilation, RabbitMq6Model, RabbitMq7Channel);
+            // Kafka, Service Bus and general rules (issue 10, section 2).
+            RabbitMqConnectionFactory = compilation.GetTypeByMetadataName("RabbitMQ.Client.IConnectionFactory");
+            DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
+            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+            Environment = compilation.GetTypeByMetadataName("System.Environment");
+            HashSet = compilation.GetTypeByMetadataName("System.Collections.Generic.HashSet`1");
+            ConcurrentDictionary = compilation.GetTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2");
+            RabbitMq6Consumer = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicConsumer");
+            RabbitMqAsyncConsumer = compilation.GetTypeByMetadataName("RabbitMQ.Client.IAsyncBasicConsumer");
         }
 
         /// <summary>Confluent.Kafka 2.x, or null.</summary>
@@ -60,6 +70,34 @@ namespace EventGovernance.Analyzers
 
         /// <summary>RabbitMQ.Client 6.x or 7.x beyond the channel types, or null.</summary>
         public RabbitMqTypes? RabbitMq { get; }
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+
+        /// <summary>RabbitMQ.Client <c>IConnectionFactory</c> (6.x and 7.x), or null.</summary>
+        public INamedTypeSymbol? RabbitMqConnectionFactory { get; }
+
+        /// <summary><c>System.DateTime</c>.</summary>
+        public INamedTypeSymbol? DateTime { get; }
+
+        /// <summary><c>System.DateTimeOffset</c>.</summary>
+        public INamedTypeSymbol? DateTimeOffset { get; }
+
+        /// <summary><c>System.Diagnostics.Stopwatch</c>.</summary>
+        public INamedTypeSymbol? Stopwatch { get; }
+
+        /// <summary><c>System.Environment</c>, whose <c>TickCount</c> is a clock.</summary>
+        public INamedTypeSymbol? Environment { get; }
+
+        /// <summary><c>HashSet&lt;T&gt;</c>.</summary>
+        public INamedTypeSymbol? HashSet { get; }
+
+        /// <summary><c>ConcurrentDictionary&lt;TKey, TValue&gt;</c>.</summary>
+        public INamedTypeSymbol? ConcurrentDictionary { get; }
+
+        /// <summary>RabbitMQ.Client <c>IBasicConsumer</c> (6.x), or null.</summary>
+        public INamedTypeSymbol? RabbitMq6Consumer { get; }
+
+        /// <summary>RabbitMQ.Client <c>IAsyncBasicConsumer</c>, or null.</summary>
+        public INamedTypeSymbol? RabbitMqAsyncConsumer { get; }
 
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
@@ -67,6 +105,12 @@ namespace EventGovernance.Analyzers
         public bool References(BrokerLibrary library) =>
             ((library & BrokerLibrary.Kafka) == 0 || Kafka != null)
             && ((library & BrokerLibrary.RabbitMq) == 0 || HasRabbitMq);
+
+        /// <summary>True when at least one library in <paramref name="library"/> is referenced (always for <see cref="BrokerLibrary.None"/>).</summary>
+        public bool ReferencesAny(BrokerLibrary library) =>
+            library == BrokerLibrary.None
+            || ((library & BrokerLibrary.Kafka) != 0 && Kafka != null)
+            || ((library & BrokerLibrary.RabbitMq) != 0 && HasRabbitMq);
 
         /// <summary>A comparer argument, e.g. the <c>StringComparer.Ordinal</c> of <c>new Dictionary&lt;string, string&gt;(StringComparer.Ordinal)</c>.</summary>
         public bool IsComparer(ITypeSymbol? type) =>
@@ -91,6 +135,12 @@ namespace EventGovernance.Analyzers
             TopicPartitionOffset = compilation.GetTypeByMetadataName("Confluent.Kafka.TopicPartitionOffset");
             OffsetStored = compilation.GetTypeByMetadataName("Confluent.Kafka.Offset")?.GetMembers("Stored").FirstOrDefault(m => m.IsStatic);
             PartitionAny = Partition?.GetMembers("Any").FirstOrDefault(m => m.IsStatic);
+
+            // Kafka, Service Bus and general rules (issue 10, section 2).
+            ProducerBuilder = compilation.GetTypeByMetadataName("Confluent.Kafka.ProducerBuilder`2");
+            ProducerConfig = compilation.GetTypeByMetadataName("Confluent.Kafka.ProducerConfig");
+            AcksAll = compilation.GetTypeByMetadataName("Confluent.Kafka.Acks")?.GetMembers("All").OfType<IFieldSymbol>().FirstOrDefault();
+            CooperativeSticky = compilation.GetTypeByMetadataName("Confluent.Kafka.PartitionAssignmentStrategy")?.GetMembers("CooperativeSticky").OfType<IFieldSymbol>().FirstOrDefault();
         }
 
         /// <summary><c>IProducer&lt;TKey, TValue&gt;</c>.</summary>
@@ -131,6 +181,20 @@ namespace EventGovernance.Analyzers
 
         /// <summary><c>Partition.Any</c>: let the partitioner choose, as if no partition was given.</summary>
         public ISymbol? PartitionAny { get; }
+
+        // Kafka, Service Bus and general rules (issue 10, section 2).
+
+        /// <summary><c>ProducerBuilder&lt;TKey, TValue&gt;</c>.</summary>
+        public INamedTypeSymbol? ProducerBuilder { get; }
+
+        /// <summary><c>ProducerConfig</c>.</summary>
+        public INamedTypeSymbol? ProducerConfig { get; }
+
+        /// <summary><c>Acks.All</c>: the leader waits for every in-sync replica.</summary>
+        public IFieldSymbol? AcksAll { get; }
+
+        /// <summary><c>PartitionAssignmentStrategy.CooperativeSticky</c>: incremental rebalancing.</summary>
+        public IFieldSymbol? CooperativeSticky { get; }
 
         public static KafkaTypes? Create(Compilation compilation)
         {
