@@ -165,14 +165,18 @@ public sealed class ConsumerProjectFixture : IDisposable
 
     private string InstallEventgov()
     {
-        string[] pack = { "pack", Path.Combine("src", "EventGovernance.Cli"), "-c", "Release", "-o", FeedDirectory, "-p:PackageVersion=" + PackageVersion, "-nologo" };
+        // No version property on the command line: it would switch the git versioning off and rebuild the CLI's
+        // shared output as another version while other test projects use it. The CLI gets the same version from
+        // git as the build package packed above.
+        string[] pack = { "pack", Path.Combine("src", "EventGovernance.Cli"), "-c", "Release", "-o", FeedDirectory, "-nologo" };
         ProcessResult packed = ProcessRunner.Dotnet(RepositoryRoot, Environment, PackTimeout, pack.Append("--no-restore").ToArray());
         if (packed.ExitCode != 0) packed = ProcessRunner.Dotnet(RepositoryRoot, Environment, PackTimeout, pack);
         if (packed.ExitCode != 0) throw new InvalidOperationException("packing EventGovernance.Cli failed: " + packed.Describe());
+        string cliVersion = FeedPackages.VersionOf(FeedPackages.Single(FeedDirectory, "EventGovernance.Cli", packed), "EventGovernance.Cli");
 
         string tools = Path.Combine(WorkDirectory, "tools");
         ProcessResult installed = ProcessRunner.Dotnet(ProjectDirectory, Environment, PackTimeout,
-            "tool", "install", "EventGovernance.Cli", "--tool-path", tools, "--version", PackageVersion, "--add-source", FeedDirectory);
+            "tool", "install", "EventGovernance.Cli", "--tool-path", tools, "--version", cliVersion, "--add-source", FeedDirectory);
         if (installed.ExitCode != 0) throw new InvalidOperationException("installing the eventgov tool failed: " + installed.Describe());
         string executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "eventgov.exe" : "eventgov");
         if (!File.Exists(executable)) throw new InvalidOperationException($"the eventgov tool was installed but {executable} is missing: " + installed.Describe());
