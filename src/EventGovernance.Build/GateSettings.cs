@@ -58,21 +58,18 @@ namespace EventGovernance.Build
             problem = null;
             if (!string.IsNullOrWhiteSpace(timeout))
             {
-                settings.Timeout = RegistryOptions.ParseTimeout(timeout);
-                if (settings.Timeout == null)
-                    problem = $"EventGovernanceRegistryTimeout is '{Echo.Cut(timeout)}'; expected a positive number of seconds";
+                if (GateTuning.TryParseTimeout(timeout!, out TimeSpan parsedTimeout)) settings.Timeout = parsedTimeout;
+                else problem = GateTuning.Problem("EventGovernanceRegistryTimeout", timeout!, GateTuning.TimeoutExpected);
             }
             if (problem == null && !string.IsNullOrWhiteSpace(retries))
             {
-                settings.Retries = RegistryOptions.ParseRetries(retries);
-                if (settings.Retries == null)
-                    problem = $"EventGovernanceRegistryRetries is '{Echo.Cut(retries)}'; expected a whole number from 0 to {RegistryOptions.MaxRetriesAllowed}";
+                if (GateTuning.TryParseRetries(retries!, out int parsedRetries)) settings.Retries = parsedRetries;
+                else problem = GateTuning.Problem("EventGovernanceRegistryRetries", retries!, GateTuning.RetriesExpected);
             }
             if (problem == null && !string.IsNullOrWhiteSpace(policy))
             {
-                JsonCompatibilityPolicy? parsed = JsonCompatibilityPolicies.Parse(policy);
-                if (parsed == null) problem = $"EventGovernancePolicy is '{Echo.Cut(policy)}'; expected strict or lenient";
-                else settings.Policy = parsed.Value;
+                if (GateTuning.TryParsePolicy(policy!, out JsonCompatibilityPolicy parsedPolicy)) settings.Policy = parsedPolicy;
+                else problem = GateTuning.Problem("EventGovernancePolicy", policy!, GateTuning.PolicyExpected);
             }
             return problem == null;
         }

@@ -95,13 +95,13 @@ namespace EventGovernance.Cli
             if (timeout.Length > 0)
             {
                 if (GateTuning.TryParseTimeout(timeout, out TimeSpan value)) registry.Timeout = value;
-                else Problem($"{ProjectProperties.Timeout} is '{Echo.Cut(timeout)}'; expected {GateTuning.TimeoutExpected}");
+                else Problem(GateTuning.Problem(ProjectProperties.Timeout, timeout, GateTuning.TimeoutExpected));
             }
             string retries = _project.Property(ProjectProperties.Retries);
             if (retries.Length > 0)
             {
                 if (GateTuning.TryParseRetries(retries, out int count)) registry.MaxRetries = count;
-                else Problem($"{ProjectProperties.Retries} is '{Echo.Cut(retries)}'; expected {GateTuning.RetriesExpected}");
+                else Problem(GateTuning.Problem(ProjectProperties.Retries, retries, GateTuning.RetriesExpected));
             }
             Common.ApplyTuning(_options, registry);
             return registry;
@@ -123,7 +123,7 @@ namespace EventGovernance.Cli
             if (policy == null && policyText.Length > 0)
             {
                 if (GateTuning.TryParsePolicy(policyText, out JsonCompatibilityPolicy parsed)) policy = parsed;
-                else Problem($"{ProjectProperties.Policy} is '{Echo.Cut(policyText)}'; expected {GateTuning.PolicyExpected}");
+                else Problem(GateTuning.Problem(ProjectProperties.Policy, policyText, GateTuning.PolicyExpected));
             }
 
             string root = _project.Property(ProjectProperties.ContractsRoot);

@@ -17,6 +17,10 @@ namespace EventGovernance.Registry
         public const string PolicyExpected = "strict or lenient";
 
         /// <summary>Seconds per registry request, invariant culture (a build on a German machine reads "2.5" too).</summary>
+        /// <summary>The one wording of a bad tuning value, whoever read it: "EventGovernanceRegistryTimeout is 'soon'; expected ...".</summary>
+        public static string Problem(string property, string value, string expected) =>
+            $"{property} is '{Echo.Cut(value)}'; expected {expected}";
+
         public static bool TryParseTimeout(string text, out TimeSpan timeout)
         {
             TimeSpan? parsed = RegistryOptions.ParseTimeout(text);

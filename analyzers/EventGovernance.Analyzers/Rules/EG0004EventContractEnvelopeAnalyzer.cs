@@ -61,8 +61,8 @@ namespace EventGovernance.Analyzers
                 _exception = types.Exception;
                 _eventArgs = types.EventArgs;
                 _inProcess = new InProcessTypes(compilation);
-                _jsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
-                _jsonConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
+                _jsonSerializer = types.JsonSerializer;
+                _jsonConvert = types.JsonConvert;
             }
 
             public void Register(CompilationStartAnalysisContext start)

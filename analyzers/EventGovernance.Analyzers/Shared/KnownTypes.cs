@@ -24,6 +24,8 @@ namespace EventGovernance.Analyzers
             EqualityComparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IEqualityComparer`1");
             Comparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IComparer`1");
             Guid = compilation.GetTypeByMetadataName("System.Guid");
+            JsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
+            JsonConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
 
             // RabbitMQ rules (EG0005, EG0006, EG0007, EG0010, EG0011, EG0012, EG0015).
             RabbitMq = RabbitMqTypes.Create(compilation, RabbitMq6Model, RabbitMq7Channel);
@@ -67,6 +69,12 @@ namespace EventGovernance.Analyzers
 
         /// <summary><c>System.Guid</c>.</summary>
         public INamedTypeSymbol? Guid { get; }
+
+        /// <summary><c>System.Text.Json.JsonSerializer</c>, or null.</summary>
+        public INamedTypeSymbol? JsonSerializer { get; }
+
+        /// <summary><c>Newtonsoft.Json.JsonConvert</c>, or null.</summary>
+        public INamedTypeSymbol? JsonConvert { get; }
 
         /// <summary>RabbitMQ.Client 6.x or 7.x beyond the channel types, or null.</summary>
         public RabbitMqTypes? RabbitMq { get; }
