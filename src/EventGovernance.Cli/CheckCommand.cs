@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -13,25 +14,58 @@ namespace EventGovernance.Cli
     /// <summary><c>eventgov check</c>: the contract gate outside MSBuild.</summary>
     internal static class CheckCommand
     {
-        internal static readonly string[] GateOptionNames = { "contracts", "registry", "level", "policy", "format", "timeout", "retries", ProjectMode.ProjectOption };
-        internal static readonly string[] GateFlags = { ProjectMode.NoProjectFlag };
-
-        public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+        /// <summary>The command; its action prints to the context's writers and returns the exit code.</summary>
+        public static Command Create(CliContext context)
         {
-            Arguments options = Arguments.Parse(args, GateOptionNames, flags: GateFlags);
-            if (options.Help)
+            var command = new Command("check", "Check the repository's contracts against the registry (the build gate, outside MSBuild).");
+            GateCommandOptions.AddTo(command);
+            command.SetAction(parsed => Run(new ParsedOptions(parsed, context), context));
+            return command;
+        }
+
+        private static int Run(ParsedOptions options, CliContext context)
+        {
+            return GateRun.Execute(options, context, requireExistingRegistry: true, async (registry, gateOptions, contracts) =>
             {
-                stdout.WriteLine(Usage.Check);
-                return Program.Ok;
-            }
-            return GateRun.Execute(options, stdout, stderr, requireExistingRegistry: true, async (registry, gateOptions, contracts) =>
-            {
-                var gate = new ContractGate(registry, gateOptions, Program.Formats);
+                var gate = new ContractGate(registry, gateOptions, context.Formats);
                 IReadOnlyList<ContractResult> results = await gate.CheckAsync(contracts).ConfigureAwait(false);
                 GateReport report = GateOutput.Report(results, registry.DisplayName);
-                ReportFormats.Write(Common.Format(options), stdout, report, registerHint: true, () => JsonReport.Serialize(JsonReport.Check(report)));
+                ReportFormats.Write(Common.Format(options), context.Out, report, registerHint: true, () => JsonReport.Serialize(JsonReport.Check(report)), context.Palette);
                 return report.ExitCode;
             });
+        }
+    }
+
+    /// <summary>The options check and register share (pull takes some of them too).</summary>
+    internal static class GateCommandOptions
+    {
+        public static Option Registry() => OptionKinds.Single("registry", "dir|url",
+            "An embedded registry directory or a Confluent Schema Registry URL (default: $" + RegistryOptions.UrlVariable + ", else <contracts>/registry). " +
+            "Credentials come from " + RegistryOptions.BasicAuthVariable + " or " + RegistryOptions.BearerTokenVariable + "; a private CA for https from " +
+            RegistryOptions.SslCaLocationVariable + " (a PEM file).");
+
+        public static Option Timeout() => OptionKinds.Single("timeout", "seconds", "How long one registry request may take (default 5).");
+
+        public static Option Retries() => OptionKinds.Single("retries", "n", "How often a request failing for a transient reason is tried again (default 1).");
+
+        public static Option Project() => OptionKinds.Single(ProjectMode.ProjectOption, "file", 
+            "The project (a .csproj/.fsproj/.vbproj, or a directory holding one). With it, or in a directory holding exactly one project " +
+            "file, the contracts, subjects, levels and registry are the project's (its EventContract items and EventGovernance* properties, " +
+            "evaluated by MSBuild), exactly as in dotnet build; the other options override the project's values.");
+
+        public static Option NoProject() => OptionKinds.Flag(ProjectMode.NoProjectFlag, "Ignore a project in the current directory; use --contracts.");
+
+        public static void AddTo(Command command)
+        {
+            command.Options.Add(Project());
+            command.Options.Add(NoProject());
+            command.Options.Add(OptionKinds.Single("contracts", "dir", "Where the contracts are without a project (default: contracts)."));
+            command.Options.Add(Registry());
+            command.Options.Add(OptionKinds.Single("level", "level", "Check every contract at this level instead of the registry's."));
+            command.Options.Add(OptionKinds.Single("policy", "policy", "strict (default) | lenient: the JSON Schema policy."));
+            command.Options.Add(OptionKinds.Single("format", "format", "text (default) | json | markdown | sarif | github."));
+            command.Options.Add(Timeout());
+            command.Options.Add(Retries());
         }
     }
 
@@ -43,9 +77,11 @@ namespace EventGovernance.Cli
         /// contract as new. The default directory may be absent (a repository with nothing registered yet),
         /// and register creates the directory it is given.
         /// </param>
-        public static int Execute(Arguments options, TextWriter stdout, TextWriter stderr, bool requireExistingRegistry,
+        public static int Execute(ParsedOptions options, CliContext context, bool requireExistingRegistry,
             Func<ISchemaRegistry, GateOptions, IReadOnlyList<Contract>, Task<int>> body)
         {
+            TextWriter stdout = context.Out;
+            TextWriter stderr = context.Error;
             Common.Format(options); // validates --format before any work
             string? project = ProjectMode.Find(options);
             GateInputs? inputs = project != null
@@ -62,7 +98,7 @@ namespace EventGovernance.Cli
             try
             {
                 IReadOnlyList<Contract> contracts = inputs.FindContracts();
-                ISchemaRegistry registry = SchemaRegistries.Open(registryOptions);
+                ISchemaRegistry registry = SlowRegistryNotice.Open(registryOptions, context);
                 try
                 {
                     return body(registry, inputs.Gate, contracts).GetAwaiter().GetResult();
@@ -105,7 +141,7 @@ namespace EventGovernance.Cli
         public bool RequireExistingRegistry { get; }
 
         /// <summary>Directory mode: every contract file under --contracts (default contracts), registry in it by default.</summary>
-        public static GateInputs FromDirectory(Arguments options, bool requireExistingRegistry, out int exit)
+        public static GateInputs FromDirectory(ParsedOptions options, bool requireExistingRegistry, out int exit)
         {
             exit = Program.Ok;
             string contractsRoot = options.Get("contracts") ?? "contracts";
@@ -126,7 +162,7 @@ namespace EventGovernance.Cli
         /// Project mode: the project's EventContract items and EventGovernance properties, as the build uses them.
         /// Null (with the exit code) when the gate is disabled for the project or a setting is bad.
         /// </summary>
-        public static GateInputs? FromProject(Arguments options, string projectFile, TextWriter stdout, TextWriter stderr, bool requireExistingRegistry, out int exit)
+        public static GateInputs? FromProject(ParsedOptions options, string projectFile, TextWriter stdout, TextWriter stderr, bool requireExistingRegistry, out int exit)
         {
             ProjectSettings settings = ProjectSettings.Of(options, ProjectEvaluation.Evaluate(projectFile));
             if (!settings.Enabled)

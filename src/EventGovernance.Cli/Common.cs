@@ -8,7 +8,7 @@ namespace EventGovernance.Cli
     /// <summary>Options and output shared by the commands.</summary>
     internal static class Common
     {
-        public static CompatibilityLevel? Level(Arguments options)
+        public static CompatibilityLevel? Level(ParsedOptions options)
         {
             string? text = options.Get("level");
             if (text == null) return null;
@@ -16,18 +16,18 @@ namespace EventGovernance.Cli
                 ?? throw options.Error($"option '--level' must be {CompatibilityLevels.Choices}, not '{text}'");
         }
 
-        public static CompatibilityOptions Engine(Arguments options) => new CompatibilityOptions
+        public static CompatibilityOptions Engine(ParsedOptions options) => new CompatibilityOptions
         {
             JsonPolicy = Policy(options) ?? JsonCompatibilityPolicy.Strict,
         };
 
         /// <summary>The --policy option, or null when not given.</summary>
-        public static JsonCompatibilityPolicy? Policy(Arguments options) =>
+        public static JsonCompatibilityPolicy? Policy(ParsedOptions options) =>
             options.Get("policy") == null ? (JsonCompatibilityPolicy?)null
                 : options.Choice("policy", "strict", "strict", "lenient") == "lenient" ? JsonCompatibilityPolicy.Lenient : JsonCompatibilityPolicy.Strict;
 
         /// <summary>--timeout and --retries, when given, replace what the options hold.</summary>
-        public static void ApplyTuning(Arguments options, RegistryOptions registry)
+        public static void ApplyTuning(ParsedOptions options, RegistryOptions registry)
         {
             if (options.Get("timeout") is string timeout)
             {
@@ -43,16 +43,16 @@ namespace EventGovernance.Cli
             }
         }
 
-        public static bool Json(Arguments options) => options.Choice("format", "text", "text", "json") == "json";
+        public static bool Json(ParsedOptions options) => options.Choice("format", "text", "text", "json") == "json";
 
         /// <summary>check's and register's --format: text, json, markdown, sarif or github.</summary>
-        public static Reporting.ReportFormat Format(Arguments options) =>
+        public static Reporting.ReportFormat Format(ParsedOptions options) =>
             Reporting.ReportFormats.Parse(options.Choice("format", "text", Reporting.ReportFormats.Names));
 
         /// <summary>The registry options: --registry, else SCHEMA_REGISTRY_URL, else the default directory; credentials from the environment.</summary>
-        public static RegistryOptions Registry(Arguments options, string? defaultDirectory)
+        public static RegistryOptions Registry(ParsedOptions options, string? defaultDirectory)
         {
-            RegistryOptions registry = RegistryOptions.FromEnvironment(options.Get("registry"));
+            RegistryOptions registry = RegistryOptions.FromEnvironment(options.Get("registry"), options.Environment);
             if (string.IsNullOrEmpty(registry.Location))
                 registry.Location = defaultDirectory ?? throw options.Error("option '--registry' is required (or set " + RegistryOptions.UrlVariable + ")");
             if (RegistryOptions.LocationProblem(registry.Location) is string problem)

@@ -1,25 +1,39 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using EventGovernance.Cli.Reporting;
 using EventGovernance.Compatibility;
+using EventGovernance.Registry.Reporting;
 
 namespace EventGovernance.Cli
 {
     /// <summary><c>eventgov compat</c>: compares a candidate schema file with earlier versions of it.</summary>
     internal static class CompatCommand
     {
-        public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+        /// <summary>The command; its action prints to the context's writers and returns the exit code.</summary>
+        public static Command Create(CliContext context)
         {
-            Arguments options = Arguments.Parse(args,
-                single: new[] { "new", "type", "level", "policy", "format", "root" },
-                repeatable: new[] { "old", "proto-path" });
-            if (options.Help)
+            var command = new Command("compat", "Compare a schema file with earlier versions of it.")
             {
-                stdout.WriteLine(Usage.Compat);
-                return Program.Ok;
-            }
+                OptionKinds.Repeatable("old", "file", "An earlier version; repeat for the history, oldest first (TRANSITIVE levels check all)."),
+                OptionKinds.Single("new", "file", "The candidate schema."),
+                OptionKinds.Single("type", "type", "json | avro | protobuf (default: from the extension: .json, .avsc, .proto)."),
+                OptionKinds.Single("level", "level", "NONE, BACKWARD (default), BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE."),
+                OptionKinds.Single("policy", "policy", "strict (default) | lenient: the JSON Schema policy."),
+                OptionKinds.Single("format", "format", "text (default) | json."),
+                OptionKinds.Single("root", "dir", "References resolve only inside this directory (default: each file's own directory)."),
+                OptionKinds.Repeatable("proto-path", "dir", "Another directory to look for Protobuf imports in (repeatable)."),
+            };
+            command.SetAction(parsed => Run(new ParsedOptions(parsed, context), context));
+            return command;
+        }
+
+        private static int Run(ParsedOptions options, CliContext context)
+        {
+            TextWriter stdout = context.Out;
+            TextWriter stderr = context.Error;
             IReadOnlyList<string> oldFiles = options.GetAll("old");
             if (oldFiles.Count == 0) throw options.Error("option '--old' is required (repeat it for the history, oldest first)");
             string newFile = options.Required("new");
@@ -46,7 +60,7 @@ namespace EventGovernance.Cli
             CompatibilityResult result;
             try
             {
-                ISchemaFormat format = Program.Formats(type);
+                ISchemaFormat format = context.Formats(type);
                 ParsedSchema candidate = format.Parse(Load(newFile, type, options));
                 var history = oldFiles.Select(file => format.Parse(Load(file, type, options))).ToList();
                 result = CompatibilityChecker.Check(format, candidate, history, level, engine);
@@ -63,12 +77,12 @@ namespace EventGovernance.Cli
             }
 
             if (json) WriteJson(stdout, result);
-            else WriteText(stdout, result, oldFiles, newFile);
+            else WriteText(stdout, context.Palette, result, oldFiles, newFile);
             return result.IsCompatible ? Program.Ok : Program.Breaking;
         }
 
         /// <summary>Reads one schema file; references resolve inside --root (default: the file's directory), imports also in --proto-path.</summary>
-        private static SchemaSource Load(string file, SchemaType type, Arguments options)
+        private static SchemaSource Load(string file, SchemaType type, ParsedOptions options)
         {
             if (!File.Exists(file)) throw new SchemaException(file, "no such file");
             string directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
@@ -111,7 +125,7 @@ namespace EventGovernance.Cli
             }
         }
 
-        private static void WriteText(TextWriter stdout, CompatibilityResult result, IReadOnlyList<string> oldFiles, string newFile)
+        private static void WriteText(TextWriter stdout, Palette palette, CompatibilityResult result, IReadOnlyList<string> oldFiles, string newFile)
         {
             List<(PairCheck Check, Difference Difference)> breaking = result.Checks
                 .SelectMany(c => c.Differences.Where(d => !d.IsCompatible).Select(d => (c, d)))
@@ -119,11 +133,11 @@ namespace EventGovernance.Cli
             string against = oldFiles.Count == 1 ? oldFiles[0] : $"{oldFiles.Count} earlier versions";
             if (result.IsCompatible)
             {
-                stdout.WriteLine($"COMPATIBLE: {newFile} against {against} at {result.Level.ToRegistryName()}");
+                stdout.WriteLine(palette.Paint($"COMPATIBLE: {newFile} against {against} at {result.Level.ToRegistryName()}", TextTone.Good));
                 return;
             }
-            stdout.WriteLine($"INCOMPATIBLE: {newFile} against {against} at {result.Level.ToRegistryName()}: " +
-                (breaking.Count == 1 ? "1 breaking change" : $"{breaking.Count} breaking changes"));
+            stdout.WriteLine(palette.Paint($"INCOMPATIBLE: {newFile} against {against} at {result.Level.ToRegistryName()}: " +
+                (breaking.Count == 1 ? "1 breaking change" : $"{breaking.Count} breaking changes"), TextTone.Bad));
             foreach ((PairCheck check, Difference difference) in breaking)
             {
                 string where = difference.Location != null ? DisplayPaths.Of(difference.Location) : newFile;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
 using EventGovernance.CodeFirst;
@@ -16,8 +15,8 @@ namespace EventGovernance.Cli
     {
         private static readonly string[] Formats = { "json", "avro", "protobuf" };
 
-        /// <summary>The command, printing to the given writers; its action returns the exit code.</summary>
-        public static Command Create(TextWriter stdout, TextWriter stderr)
+        /// <summary>The command; its action prints to the context's writers and returns the exit code.</summary>
+        public static Command Create(CliContext context)
         {
             var assembly = new Option<string>("--assembly") { Description = "The application's compiled assembly (its output folder holds its dependencies).", Required = true };
             var types = new Option<string[]>("--type")
@@ -41,22 +40,9 @@ namespace EventGovernance.Cli
                 Parse(parsed.GetValue(format)),
                 parsed.GetValue(settings),
                 parsed.GetValue(output),
-                stdout,
-                stderr));
+                context.Out,
+                context.Error));
             return command;
-        }
-
-        /// <summary>Until the whole CLI moves to System.CommandLine: parses <paramref name="args"/> with this command alone.</summary>
-        public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
-        {
-            var root = new RootCommand("eventgov") { Create(stdout, stderr) };
-            ParseResult parsed = root.Parse(new[] { "derive" }.Concat(args).ToArray());
-            if (parsed.Errors.Count > 0)
-            {
-                foreach (ParseError error in parsed.Errors) stderr.WriteLine(Program.OneLine($"eventgov: {Spaced(error.Message)} (see 'eventgov derive --help')"));
-                return Program.Failed;
-            }
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         }
 
         private static int Run(string assembly, string[] types, DerivedFormat format, string? settings, string? output, TextWriter stdout, TextWriter stderr)
@@ -115,10 +101,6 @@ namespace EventGovernance.Cli
                 .Select(a => a.Split(',')[0]);
             return fullName.Substring(0, open) + "[" + string.Join(",", arguments) + "]";
         }
-
-        /// <summary>The parser's messages list choices on lines of their own, with tabs; one line reads better with single spaces.</summary>
-        private static string Spaced(string message) =>
-            string.Join(" ", message.Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
 
         private static DerivedFormat Parse(string? format) => format switch
         {

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.IO;
 using System.Reflection;
 using EventGovernance.Compatibility;
@@ -17,11 +20,6 @@ namespace EventGovernance.Cli
         internal const int Breaking = 1;
         internal const int Failed = 2;
 
-        private static readonly HashSet<string> KnownCommands = new HashSet<string>(StringComparer.Ordinal) { "compat", "check", "register", "pull", "derive" };
-
-        /// <summary>Where schema formats come from; tests swap in a format of their own.</summary>
-        internal static Func<SchemaType, ISchemaFormat> Formats { get; set; } = SchemaFormats.For;
-
         /// <summary>
         /// The version the package was built as (from git, see Directory.Build.props), with the commit after a '+';
         /// the assembly version carries only the major number, so it cannot tell two builds apart.
@@ -31,54 +29,51 @@ namespace EventGovernance.Cli
             ?? typeof(Program).Assembly.GetName().Version?.ToString(3)
             ?? "0.0.0";
 
-        public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+        /// <summary>Every command, in the order --help lists them; a new command is one more entry.</summary>
+        private static Command[] Commands(CliContext context) => new[]
+        {
+            CompatCommand.Create(context),
+            CheckCommand.Create(context),
+            RegisterCommand.Create(context),
+            PullCommand.Create(context),
+            DeriveCommand.Create(context),
+        };
+
+        public static int Main(string[] args) => Run(args, CliContext.ForConsole());
 
         /// <summary>Runs one command; everything it prints goes to the given writers.</summary>
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new CliContext(stdout, stderr));
+
+        internal static int Run(string[] args, CliContext context)
         {
-            if (args.Length == 0)
+            RootCommand root = Root(context);
+            ParseResult parsed = root.Parse(HelpWord(args), new ParserConfiguration
             {
-                stderr.WriteLine("eventgov: no command given (see 'eventgov --help')");
-                return Failed;
-            }
-            string command = args[0];
-            var rest = new ArraySegment<string>(args, 1, args.Length - 1);
+                // An argument starting with '@' is a file name, never a file of more arguments.
+                ResponseFileTokenReplacer = null,
+            });
+            string help = parsed.CommandResult.Command == root ? "eventgov --help" : $"eventgov {parsed.CommandResult.Command.Name} --help";
             try
             {
-                switch (command)
+                if (parsed.Errors.Count > 0 && !(parsed.Action is HelpAction))
+                    throw new UsageException(UsageErrors.Describe(parsed));
+                return parsed.Invoke(new InvocationConfiguration
                 {
-                    case "-h":
-                    case "--help":
-                    case "help":
-                        stdout.WriteLine(Usage.General);
-                        return Ok;
-                    case "--version":
-                        stdout.WriteLine(Version);
-                        return Ok;
-                    case "compat":
-                        return CompatCommand.Run(rest, stdout, stderr);
-                    case "check":
-                        return CheckCommand.Run(rest, stdout, stderr);
-                    case "register":
-                        return RegisterCommand.Run(rest, stdout, stderr);
-                    case "pull":
-                        return PullCommand.Run(rest, stdout, stderr);
-                    case "derive":
-                        return DeriveCommand.Run(rest, stdout, stderr);
-                    default:
-                        throw new UsageException($"unknown command '{command}'");
-                }
+                    Output = context.Out,
+                    Error = context.Error,
+                    // Failures are ours to print as one line (below), never as a stack trace.
+                    EnableDefaultExceptionHandler = false,
+                });
             }
             catch (UsageException e)
             {
                 // One line, like every other failure; the full usage is one --help away.
-                string help = KnownCommands.Contains(command) ? $"eventgov {command} --help" : "eventgov --help";
-                stderr.WriteLine(OneLine($"eventgov: {e.Message} (see '{help}')"));
+                context.Error.WriteLine(OneLine($"eventgov: {e.Message} (see '{help}')"));
                 return Failed;
             }
             catch (ProjectException e)
             {
-                stderr.WriteLine(OneLine($"eventgov: {e.Message}"));
+                context.Error.WriteLine(OneLine($"eventgov: {e.Message}"));
                 return Failed;
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
@@ -87,10 +82,42 @@ namespace EventGovernance.Cli
                 // eventgov or an engine. Still one line, so scripts and build logs stay readable.
                 // The message comes from code that never meant to print it: scrub credentials as every other output is.
                 var secrets = new Secrets(
-                    Environment.GetEnvironmentVariable(RegistryOptions.BasicAuthVariable),
-                    Environment.GetEnvironmentVariable(RegistryOptions.BearerTokenVariable));
-                stderr.WriteLine(OneLine($"eventgov: internal error ({e.GetType().Name}): {Echo.Cut(secrets.Scrub(e.Message))}"));
+                    context.Environment(RegistryOptions.BasicAuthVariable),
+                    context.Environment(RegistryOptions.BearerTokenVariable));
+                context.Error.WriteLine(OneLine($"eventgov: internal error ({e.GetType().Name}): {Echo.Cut(secrets.Scrub(e.Message))}"));
                 return Failed;
+            }
+        }
+
+        private static RootCommand Root(CliContext context)
+        {
+            var root = new RootCommand(
+                "eventgov: check event contracts for compatibility. " +
+                "Exit codes: 0 compatible, 1 breaking change, 2 bad usage, bad input or registry unavailable.");
+            foreach (Command command in Commands(context)) root.Subcommands.Add(command);
+            foreach (Option option in root.Options)
+                if (option is VersionOption version) version.Action = new PrintVersion();
+            root.SetAction((Func<ParseResult, int>)(_ => throw new UsageException("no command given")));
+            return root;
+        }
+
+        /// <summary>'eventgov help' and 'eventgov help check' read as --help, as they always have.</summary>
+        private static IReadOnlyList<string> HelpWord(string[] args)
+        {
+            if (args.Length == 0 || args[0] != "help") return args;
+            var rest = new List<string>(args.Length);
+            for (int i = 1; i < args.Length; i++) rest.Add(args[i]);
+            rest.Add("--help");
+            return rest;
+        }
+
+        /// <summary>--version prints the informational version, commit included, as before System.CommandLine.</summary>
+        private sealed class PrintVersion : SynchronousCommandLineAction
+        {
+            public override int Invoke(ParseResult parseResult)
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(Version);
+                return Ok;
             }
         }
 

@@ -18,7 +18,7 @@ namespace EventGovernance.Cli
         private static readonly string[] ProjectExtensions = { ".csproj", ".fsproj", ".vbproj" };
 
         /// <summary>The full path of the project in effect, or null for directory mode.</summary>
-        public static string? Find(Arguments options)
+        public static string? Find(ParsedOptions options)
         {
             string? named = options.Get(ProjectOption);
             if (options.Has(NoProjectFlag))
@@ -37,7 +37,7 @@ namespace EventGovernance.Cli
         }
 
         /// <summary>A project file, or a directory holding exactly one.</summary>
-        private static string Named(Arguments options, string path)
+        private static string Named(ParsedOptions options, string path)
         {
             string full = Path.GetFullPath(path);
             if (File.Exists(full)) return full;

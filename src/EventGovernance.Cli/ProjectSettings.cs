@@ -29,18 +29,18 @@ namespace EventGovernance.Cli
     /// </summary>
     internal sealed class ProjectSettings
     {
-        private readonly Arguments _options;
+        private readonly ParsedOptions _options;
         private readonly EvaluatedProject _project;
         private readonly List<(string File, string Message)> _problems = new List<(string File, string Message)>();
 
-        private ProjectSettings(Arguments options, EvaluatedProject project)
+        private ProjectSettings(ParsedOptions options, EvaluatedProject project)
         {
             _options = options;
             _project = project;
         }
 
         /// <summary>Settings of a project that imports EventGovernance.Build; any other project is a <see cref="ProjectException"/>.</summary>
-        public static ProjectSettings Of(Arguments options, EvaluatedProject project)
+        public static ProjectSettings Of(ParsedOptions options, EvaluatedProject project)
         {
             if (project.Property(ProjectEvaluation.ImportMarker).Length == 0)
             {
@@ -80,7 +80,7 @@ namespace EventGovernance.Cli
                 {
                     location = ContractItemMapper.FullPath(location, _project.ProjectDirectory);
                 }
-                registry = RegistryOptions.FromEnvironment(location);
+                registry = RegistryOptions.FromEnvironment(location, _options.Environment);
                 if (registry.Location.Length == 0 && _problems.Count == 0)
                     throw _options.Error($"the project sets no {ProjectProperties.Registry} and {RegistryOptions.UrlVariable} is not set; pass '--registry'");
             }

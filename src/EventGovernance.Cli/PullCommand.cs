@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
+using EventGovernance.Cli.Reporting;
 using EventGovernance.Compatibility;
 using EventGovernance.Registry;
 
@@ -9,14 +11,28 @@ namespace EventGovernance.Cli
     /// <summary><c>eventgov pull</c>: mirrors a registry into an embedded registry directory.</summary>
     internal static class PullCommand
     {
-        public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+        /// <summary>The command; its action prints to the context's writers and returns the exit code.</summary>
+        public static Command Create(CliContext context)
         {
-            Arguments options = Arguments.Parse(args, new[] { "registry", "out", "timeout", "retries", ProjectMode.ProjectOption }, flags: CheckCommand.GateFlags);
-            if (options.Help)
+            var command = new Command("pull", "Mirror a remote registry (every subject, version, reference and level) into an embedded registry directory.")
             {
-                stdout.WriteLine(Usage.Pull);
-                return Program.Ok;
-            }
+                GateCommandOptions.Registry(),
+                OptionKinds.Single("out", "dir",
+                    "The embedded registry directory to write (each file atomically). In a project (see --project), --out defaults to the project's " +
+                    "embedded registry, or the source is its remote one; credentials, timeout and retries come from the project unless given."),
+                GateCommandOptions.Timeout(),
+                GateCommandOptions.Retries(),
+                GateCommandOptions.Project(),
+                GateCommandOptions.NoProject(),
+            };
+            command.SetAction(parsed => Run(new ParsedOptions(parsed, context), context));
+            return command;
+        }
+
+        private static int Run(ParsedOptions options, CliContext context)
+        {
+            TextWriter stdout = context.Out;
+            TextWriter stderr = context.Error;
             string? project = ProjectMode.Find(options);
             RegistryOptions source;
             string output;
@@ -31,16 +47,13 @@ namespace EventGovernance.Cli
             }
             try
             {
-                ISchemaRegistry remote = SchemaRegistries.Open(source);
+                ISchemaRegistry remote = SlowRegistryNotice.Open(source, context);
                 try
                 {
                     var mirror = new EmbeddedRegistry(output);
                     (int subjects, int versions, IReadOnlyList<string> stale) = Mirror(remote, mirror);
-                    stdout.WriteLine($"pulled {subjects} subject(s), {versions} version(s) from {remote.DisplayName} into {DisplayPaths.Of(mirror.Root)}");
-                    // Local history is never deleted: a version the registry no longer has may still be what
-                    // consumers were built against. Say so, so the mirror is not mistaken for an exact copy.
-                    foreach (string version in stale)
-                        stdout.WriteLine($"warning: {version} is in {DisplayPaths.Of(mirror.Root)} but not in {remote.DisplayName}; it was kept");
+                    var report = new PullReport(subjects, versions, remote.DisplayName, DisplayPaths.Of(mirror.Root) ?? mirror.Root, stale);
+                    report.WriteText(stdout, context.Palette);
                     return Program.Ok;
                 }
                 finally
@@ -69,7 +82,7 @@ namespace EventGovernance.Cli
         /// the destination (then the source is --registry or SCHEMA_REGISTRY_URL). Credentials, timeout and
         /// retries come from the project unless given as options.
         /// </summary>
-        private static bool FromProject(Arguments options, string projectFile, TextWriter stderr, out RegistryOptions source, out string output)
+        private static bool FromProject(ParsedOptions options, string projectFile, TextWriter stderr, out RegistryOptions source, out string output)
         {
             ProjectSettings settings = ProjectSettings.Of(options, ProjectEvaluation.Evaluate(projectFile));
             RegistryOptions fromProject = settings.Registry(); // --registry when given, else the project's registry

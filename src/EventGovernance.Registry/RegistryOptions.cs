@@ -64,13 +64,20 @@ namespace EventGovernance.Registry
         /// <c>SCHEMA_REGISTRY_URL</c>; credentials come from <c>SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO</c> and
         /// <c>SCHEMA_REGISTRY_BEARER_TOKEN</c>, a private CA from <c>SCHEMA_REGISTRY_SSL_CA_LOCATION</c>. Callers overwrite properties afterwards to let explicit values win.
         /// </summary>
-        public static RegistryOptions FromEnvironment(string? location) => new RegistryOptions
+        public static RegistryOptions FromEnvironment(string? location) => FromEnvironment(location, Environment.GetEnvironmentVariable);
+
+        /// <summary>As <see cref="FromEnvironment(string?)"/>, reading the variables through <paramref name="variable"/> (a caller's own environment).</summary>
+        public static RegistryOptions FromEnvironment(string? location, Func<string, string?> variable)
         {
-            Location = NonEmpty(location) ?? NonEmpty(Environment.GetEnvironmentVariable(UrlVariable)) ?? "",
-            BasicAuthUserInfo = NonEmpty(Environment.GetEnvironmentVariable(BasicAuthVariable)),
-            BearerToken = NonEmpty(Environment.GetEnvironmentVariable(BearerTokenVariable)),
-            SslCaLocation = NonEmpty(Environment.GetEnvironmentVariable(SslCaLocationVariable)),
-        };
+            if (variable == null) throw new ArgumentNullException(nameof(variable));
+            return new RegistryOptions
+            {
+                Location = NonEmpty(location) ?? NonEmpty(variable(UrlVariable)) ?? "",
+                BasicAuthUserInfo = NonEmpty(variable(BasicAuthVariable)),
+                BearerToken = NonEmpty(variable(BearerTokenVariable)),
+                SslCaLocation = NonEmpty(variable(SslCaLocationVariable)),
+            };
+        }
 
         internal static bool IsUrl(string? location) =>
             location != null &&

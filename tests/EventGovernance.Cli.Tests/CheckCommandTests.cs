@@ -8,6 +8,7 @@ using EventGovernance.TestSupport;
 namespace EventGovernance.Cli.Tests
 {
     /// <summary>eventgov check with the test format, against both registry kinds.</summary>
+    [Collection(ProcessStateCollection.Name)] // one test runs in a directory of its own
     public class CheckCommandTests
     {
         private static readonly SchemaReference[] NoReferences = Array.Empty<SchemaReference>();
@@ -145,24 +146,20 @@ namespace EventGovernance.Cli.Tests
             server.Seed("a", "id!\n");
             using var dir = new TempDirectory();
             dir.Write("contracts/a.schema.json", "id!\nnote\n");
-            string? saved = Environment.GetEnvironmentVariable(RegistryOptions.BearerTokenVariable);
-            try
+            CliContext WithToken(System.IO.TextWriter stdout, System.IO.TextWriter stderr) => new CliContext(stdout, stderr)
             {
-                Environment.SetEnvironmentVariable(RegistryOptions.BearerTokenVariable, "env-token-42");
-                CliResult accepted = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"), "--registry", server.Url);
-                server.RequiredAuthorization = "Bearer rotated";
-                CliResult refused = CliRunner.RunWithTestFormat("check", "--contracts", dir.Combine("contracts"), "--registry", server.Url, "--format", "json");
+                Formats = _ => FieldListFormat.Instance,
+                Environment = name => name == RegistryOptions.BearerTokenVariable ? "env-token-42" : null,
+            };
+            CliResult accepted = CliRunner.RunIn(WithToken, "check", "--contracts", dir.Combine("contracts"), "--registry", server.Url);
+            server.RequiredAuthorization = "Bearer rotated";
+            CliResult refused = CliRunner.RunIn(WithToken, "check", "--contracts", dir.Combine("contracts"), "--registry", server.Url, "--format", "json");
 
-                Assert.Equal(0, accepted.ExitCode);
-                Assert.Contains("COMPATIBLE a (", accepted.Stdout);
-                Assert.Equal(2, refused.ExitCode);
-                Assert.Contains("refused the credentials (401)", refused.Stderr);
-                Assert.DoesNotContain("env-token-42", accepted.Stdout + accepted.Stderr + refused.Stdout + refused.Stderr);
-            }
-            finally
-            {
-                Environment.SetEnvironmentVariable(RegistryOptions.BearerTokenVariable, saved);
-            }
+            Assert.Equal(0, accepted.ExitCode);
+            Assert.Contains("COMPATIBLE a (", accepted.Stdout);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("refused the credentials (401)", refused.Stderr);
+            Assert.DoesNotContain("env-token-42", accepted.Stdout + accepted.Stderr + refused.Stdout + refused.Stderr);
         }
 
         [Fact]

@@ -1,9 +1,6 @@
+using System;
 using System.IO;
-using EventGovernance.Compatibility;
 using EventGovernance.TestSupport;
-
-// Program.Formats is process-wide: the CLI tests run one at a time.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace EventGovernance.Cli.Tests
 {
@@ -13,28 +10,31 @@ namespace EventGovernance.Cli.Tests
         public string[] StderrLines => Stderr.Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
     }
 
+    /// <summary>
+    /// Tests that change the current directory or the process's environment: run alone, since every other CLI
+    /// test runs in parallel (and a project file in the current directory changes what 'check' does).
+    /// </summary>
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class ProcessStateCollection
+    {
+        public const string Name = "current directory and environment";
+    }
+
     internal static class CliRunner
     {
         /// <summary>Runs eventgov in-process with the test format standing in for every schema type.</summary>
-        public static CliResult RunWithTestFormat(params string[] args)
-        {
-            Program.Formats = _ => FieldListFormat.Instance;
-            try
-            {
-                return Run(args);
-            }
-            finally
-            {
-                Program.Formats = SchemaFormats.For;
-            }
-        }
+        public static CliResult RunWithTestFormat(params string[] args) =>
+            RunIn((stdout, stderr) => new CliContext(stdout, stderr) { Formats = _ => FieldListFormat.Instance }, args);
 
         /// <summary>Runs eventgov in-process with the real engines.</summary>
-        public static CliResult Run(params string[] args)
+        public static CliResult Run(params string[] args) => RunIn((stdout, stderr) => new CliContext(stdout, stderr), args);
+
+        /// <summary>Runs eventgov in-process in a context of the test's own (formats, environment, terminal).</summary>
+        public static CliResult RunIn(Func<TextWriter, TextWriter, CliContext> context, params string[] args)
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            int exit = Program.Run(args, stdout, stderr);
+            int exit = Program.Run(args, context(stdout, stderr));
             return new CliResult(exit, stdout.ToString().Replace("\r\n", "\n"), stderr.ToString().Replace("\r\n", "\n"));
         }
     }

@@ -127,17 +127,11 @@ namespace EventGovernance.Cli.Tests
             using var dir = new TempDirectory();
             string old = dir.Write("v1.json", "id!\n");
             string candidate = dir.Write("v2.json", "id!\n");
-            Program.Formats = _ => throw new System.InvalidOperationException("engine bug\nsecond line");
-            try
-            {
-                CliResult result = CliRunner.Run("compat", "--old", old, "--new", candidate);
-                Assert.Equal(2, result.ExitCode);
-                Assert.Equal("eventgov: internal error (InvalidOperationException): engine bug second line", Assert.Single(result.StderrLines));
-            }
-            finally
-            {
-                Program.Formats = EventGovernance.Compatibility.SchemaFormats.For;
-            }
+            CliResult result = CliRunner.RunIn(
+                (stdout, stderr) => new CliContext(stdout, stderr) { Formats = _ => throw new System.InvalidOperationException("engine bug\nsecond line") },
+                "compat", "--old", old, "--new", candidate);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal("eventgov: internal error (InvalidOperationException): engine bug second line", Assert.Single(result.StderrLines));
         }
 
         [Fact]

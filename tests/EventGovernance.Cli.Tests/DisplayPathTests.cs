@@ -9,6 +9,7 @@ namespace EventGovernance.Cli.Tests
     /// A difference or an error located in a referenced file is shown relative to the current directory,
     /// like the files named on the command line, not as an absolute path.
     /// </summary>
+    [Collection(ProcessStateCollection.Name)] // runs eventgov in directories of its own
     public class DisplayPathTests
     {
         private const string Event = "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"amount\": {\"$ref\": \"common/money.json\"}\n  }\n}\n";

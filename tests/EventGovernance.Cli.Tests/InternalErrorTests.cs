@@ -25,24 +25,21 @@ namespace EventGovernance.Cli.Tests
         {
             using var dir = new TempDirectory();
             string file = dir.Write("a.json", "{}");
-            string? saved = Environment.GetEnvironmentVariable(RegistryOptions.BearerTokenVariable);
-            Environment.SetEnvironmentVariable(RegistryOptions.BearerTokenVariable, "env-token-123");
-            Program.Formats = _ => new FailingFormat();
-            try
-            {
-                CliResult result = CliRunner.Run("compat", "--old", file, "--new", file);
+            // The command's own environment, not the process's: this test runs in parallel with the others.
+            var environment = new Dictionary<string, string> { [RegistryOptions.BearerTokenVariable] = "env-token-123" };
+            CliResult result = CliRunner.RunIn(
+                (stdout, stderr) => new CliContext(stdout, stderr)
+                {
+                    Formats = _ => new FailingFormat(),
+                    Environment = name => environment.TryGetValue(name, out string? value) ? value : null,
+                },
+                "compat", "--old", file, "--new", file);
 
-                Assert.Equal(2, result.ExitCode);
-                string line = Assert.Single(result.StderrLines);
-                Assert.StartsWith("eventgov: internal error (InvalidOperationException):", line);
-                Assert.DoesNotContain("url-pass", line);
-                Assert.DoesNotContain("env-token-123", line);
-            }
-            finally
-            {
-                Program.Formats = SchemaFormats.For;
-                Environment.SetEnvironmentVariable(RegistryOptions.BearerTokenVariable, saved);
-            }
+            Assert.Equal(2, result.ExitCode);
+            string line = Assert.Single(result.StderrLines);
+            Assert.StartsWith("eventgov: internal error (InvalidOperationException):", line);
+            Assert.DoesNotContain("url-pass", line);
+            Assert.DoesNotContain("env-token-123", line);
         }
     }
 }

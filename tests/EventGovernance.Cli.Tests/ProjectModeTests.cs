@@ -13,6 +13,7 @@ namespace EventGovernance.Cli.Tests
     /// and properties the build gate would get. The CLI tests run one at a time, so changing the current
     /// directory (to exercise the project found there) is safe here.
     /// </summary>
+    [Collection(ProcessStateCollection.Name)] // runs eventgov in directories of its own
     public sealed class ProjectModeTests : IDisposable
     {
         private const string Registered =

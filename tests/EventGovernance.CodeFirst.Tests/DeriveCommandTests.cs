@@ -48,7 +48,7 @@ public sealed class DeriveCommandTests
 
     [Theory]
     [InlineData("eventgov: type 'Shop.OrderPlacd' not found in Shop.dll; closest: Shop.OrderPlaced", "--type", "Shop.OrderPlacd")]
-    [InlineData("eventgov: Option '--type' is required. (see 'eventgov derive --help')")]
+    [InlineData("eventgov: option '--type' is required (see 'eventgov derive --help')")]
     [InlineData("eventgov: Argument 'xml' not recognized. Must be one of: 'json' 'avro' 'protobuf' (see 'eventgov derive --help')", "--type", "Shop.OrderPlaced", "--format", "xml")]
     [InlineData("eventgov: --settings applies only to --format json", "--type", "Shop.Avro.StockReserved", "--format", "avro", "--settings", "Shop.SerializerSettings.CamelCaseStringEnums")]
     [InlineData("eventgov: --out is not supported for protobuf", "--type", "Shop.OrderPlaced", "--format", "protobuf", "--out", "x")]

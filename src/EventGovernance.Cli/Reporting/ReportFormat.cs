@@ -28,7 +28,8 @@ namespace EventGovernance.Cli.Reporting
         };
 
         /// <summary>Prints the report; JSON is the caller's (check and register add their own fields).</summary>
-        public static void Write(ReportFormat format, TextWriter writer, GateReport report, bool registerHint, Func<string> json)
+        /// <param name="palette">Colours the text form only: every other form is read by machines.</param>
+        public static void Write(ReportFormat format, TextWriter writer, GateReport report, bool registerHint, Func<string> json, Palette palette)
         {
             switch (format)
             {
@@ -45,7 +46,7 @@ namespace EventGovernance.Cli.Reporting
                     GitHubAnnotations.Write(writer, report);
                     break;
                 default:
-                    TextReport.Write(writer, report, registerHint);
+                    TextReport.Write(writer, report, registerHint, palette.Paint);
                     break;
             }
         }

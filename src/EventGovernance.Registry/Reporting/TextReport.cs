@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Linq;
 using EventGovernance.Compatibility;
 
 namespace EventGovernance.Registry.Reporting
@@ -7,24 +9,26 @@ namespace EventGovernance.Registry.Reporting
     public static class TextReport
     {
         /// <param name="registerHint">True for check: a new subject says how to register it (register itself does).</param>
-        public static void Write(TextWriter writer, GateReport report, bool registerHint = false)
+        /// <param name="paint">Colours a line by its tone (a terminal); null writes every line as it is.</param>
+        public static void Write(TextWriter writer, GateReport report, bool registerHint = false, Func<string, TextTone, string>? paint = null)
         {
+            paint ??= (text, _) => text;
             foreach (ContractReport contract in report.Contracts)
             {
                 string line = $"{contract.StatusName,-10} {Echo.Cut(contract.Subject)} ({contract.File})";
                 if (contract.Status == ContractStatus.Invalid)
                 {
                     // The finding below says what is wrong; the contract's line only names it.
-                    writer.WriteLine(line);
+                    writer.WriteLine(paint(line, TextTones.Of(contract.Status)));
                 }
                 else
                 {
                     string hint = registerHint && contract.Status == ContractStatus.New ? "; " + GateMessages.RegisterHint : "";
-                    writer.WriteLine($"{line}: {MsBuildFormat.OneLine(contract.Message)}{hint}");
+                    writer.WriteLine(paint($"{line}: {MsBuildFormat.OneLine(contract.Message)}{hint}", TextTones.Of(contract.Status)));
                 }
-                foreach (ReportFinding finding in contract.Findings) writer.WriteLine(MsBuildFormat.Line(finding));
+                foreach (ReportFinding finding in contract.Findings) writer.WriteLine(paint(MsBuildFormat.Line(finding), TextTones.Of(finding.Severity)));
             }
-            writer.WriteLine(Summary(report));
+            writer.WriteLine(paint(Summary(report), report.Contracts.All(c => c.Passed) ? TextTone.Good : TextTone.Bad));
         }
 
         /// <summary>"3 contract(s): 2 pass, 1 breaking, 0 invalid".</summary>
