@@ -46,7 +46,7 @@ namespace EventGovernance.Cli
 
         internal static int Run(string[] args, CliContext context)
         {
-            RootCommand root = Root(context);
+            Command root = Root(context);
             ParseResult parsed = root.Parse(HelpWord(args), new ParserConfiguration
             {
                 // An argument starting with '@' is a file name, never a file of more arguments.
@@ -89,14 +89,20 @@ namespace EventGovernance.Cli
             }
         }
 
-        private static RootCommand Root(CliContext context)
+        /// <summary>
+        /// The root is a command named eventgov rather than a RootCommand, which takes its name from the process
+        /// (in tests, the test host); its help and version options are the ones a RootCommand has.
+        /// </summary>
+        private static Command Root(CliContext context)
         {
-            var root = new RootCommand(
-                "eventgov: check event contracts for compatibility. " +
-                "Exit codes: 0 compatible, 1 breaking change, 2 bad usage, bad input or registry unavailable.");
+            var root = new Command("eventgov",
+                "Check event contracts for compatibility. " +
+                "Exit codes: 0 compatible, 1 breaking change, 2 bad usage, bad input or registry unavailable.")
+            {
+                new HelpOption(),
+                new VersionOption { Action = new PrintVersion() },
+            };
             foreach (Command command in Commands(context)) root.Subcommands.Add(command);
-            foreach (Option option in root.Options)
-                if (option is VersionOption version) version.Action = new PrintVersion();
             root.SetAction((Func<ParseResult, int>)(_ => throw new UsageException("no command given")));
             return root;
         }

@@ -51,7 +51,9 @@ namespace EventGovernance.Cli
             {
                 string candidate = name.TrimStart('-');
                 if (candidate.Length == 0) continue;
-                int distance = bare.Length > 0 && candidate.StartsWith(bare, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(bare.ToLowerInvariant(), candidate.ToLowerInvariant());
+                // One name the start of the other ('--contract', '--output') is as close as it gets.
+                bool prefix = bare.Length > 0 && (candidate.StartsWith(bare, StringComparison.OrdinalIgnoreCase) || bare.StartsWith(candidate, StringComparison.OrdinalIgnoreCase));
+                int distance = prefix ? 0 : Distance(bare.ToLowerInvariant(), candidate.ToLowerInvariant());
                 if (distance < bestDistance)
                 {
                     best = name;

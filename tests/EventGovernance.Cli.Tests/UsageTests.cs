@@ -28,11 +28,58 @@ namespace EventGovernance.Cli.Tests
         [InlineData("check", "--contracts")]
         [InlineData("register", "--registry")]
         [InlineData("pull", "--out")]
+        [InlineData("derive", "--assembly")]
         public void Each_command_has_help(string command, string option)
         {
             CliResult result = CliRunner.Run(command, "--help");
             Assert.Equal(0, result.ExitCode);
             Assert.Contains(option, result.Stdout);
+            Assert.Contains($"eventgov {command} [options]", result.Stdout);
+            Assert.Equal("", result.Stderr);
+        }
+
+        [Fact]
+        public void Help_before_a_command_name_reads_as_that_commands_help()
+        {
+            CliResult result = CliRunner.Run("help", "check");
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("eventgov check [options]", result.Stdout);
+            Assert.Contains("--contracts <dir>", result.Stdout);
+        }
+
+        [Fact]
+        public void Version_prints_the_informational_version_with_its_commit()
+        {
+            CliResult result = CliRunner.Run("--version");
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(Program.Version + "\n", result.Stdout);
+        }
+
+        [Theory]
+        [InlineData("chek --contracts x", "eventgov: unknown command 'chek'; did you mean 'check'? (see 'eventgov --help')")]
+        [InlineData("regsiter", "eventgov: unknown command 'regsiter'; did you mean 'register'? (see 'eventgov --help')")]
+        [InlineData("check --contarcts x", "eventgov: unknown option '--contarcts'; did you mean '--contracts'? (see 'eventgov check --help')")]
+        [InlineData("compat --old a.json --new b.json --levl FULL", "eventgov: unknown option '--levl'; did you mean '--level'? (see 'eventgov compat --help')")]
+        [InlineData("pull --registry http://127.0.0.1:1 --output x", "eventgov: unknown option '--output'; did you mean '--out'? (see 'eventgov pull --help')")]
+        public void A_mistyped_command_or_option_gets_one_line_with_a_suggestion(string commandLine, string expected)
+        {
+            CliResult result = CliRunner.Run(commandLine.Split(' '));
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal(new[] { expected }, result.StderrLines);
+            Assert.Equal("", result.Stdout);
+        }
+
+        [Fact]
+        public void An_argument_starting_with_an_at_sign_is_a_file_name_not_a_response_file()
+        {
+            using var dir = new EventGovernance.TestSupport.TempDirectory();
+            string file = dir.Write("@v1.json", "{}");
+            dir.Write("args.rsp", "--help");
+
+            CliResult named = CliRunner.Run("compat", "--old", "@" + dir.Combine("args.rsp"), "--new", file);
+
+            Assert.Equal(2, named.ExitCode);
+            Assert.Contains("no such file", Assert.Single(named.StderrLines));
         }
 
         [Fact]
