@@ -49,7 +49,7 @@ namespace EventGovernance.Cli
                             " referencing " + string.Join(", ", registered.References.Select(r => $"{r.Subject} v{r.Version} as '{r.Name}'"));
                         stdout.WriteLine($"registered {registered.Subject} version {registered.Version} from {registered.Contract.DisplayPath}{references}");
                     }
-                    stdout.WriteLine(Program.OneLine(registration.Message));
+                    stdout.WriteLine(context.Palette.Paint(Program.OneLine(registration.Message), registration.Succeeded ? TextTone.Good : TextTone.Bad));
                 }
                 else
                 {
