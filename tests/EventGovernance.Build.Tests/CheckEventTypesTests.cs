@@ -1,4 +1,5 @@
 using System.IO;
+using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace EventGovernance.Build.Tests;
@@ -61,10 +62,10 @@ public sealed class CheckEventTypesTests : IDisposable
 
         Assert.All(engine.Errors, e => Assert.Equal("EG1004", e.Code));
         Assert.Equal(4, engine.Errors.Count);
-        Assert.Contains(engine.Errors, e => e.Message.StartsWith("EventType 'Shop.Orders.OrderPlaced' has no Subject metadata", StringComparison.Ordinal));
-        Assert.Contains(engine.Errors, e => e.Message.StartsWith("EventType 'Shop.Orders.OrderShipped' SchemaType metadata 'PROTOBUF' cannot be derived", StringComparison.Ordinal));
-        Assert.Contains(engine.Errors, e => e.Message.StartsWith("EventType 'Shop.Orders.OrderPaid' Compatibility metadata 'MOSTLY' is not a compatibility level", StringComparison.Ordinal));
-        Assert.Contains(engine.Errors, e => e.Message.StartsWith("EventType 'Shop.Orders.OrderB' uses subject 'dup-value' as EventType 'Shop.Orders.OrderA' does", StringComparison.Ordinal));
+        Assert.Contains(engine.Errors, e => e.Message!.StartsWith("EventType 'Shop.Orders.OrderPlaced' has no Subject metadata", StringComparison.Ordinal));
+        Assert.Contains(engine.Errors, e => e.Message!.StartsWith("EventType 'Shop.Orders.OrderShipped' SchemaType metadata 'PROTOBUF' cannot be derived", StringComparison.Ordinal));
+        Assert.Contains(engine.Errors, e => e.Message!.StartsWith("EventType 'Shop.Orders.OrderPaid' Compatibility metadata 'MOSTLY' is not a compatibility level", StringComparison.Ordinal));
+        Assert.Contains(engine.Errors, e => e.Message!.StartsWith("EventType 'Shop.Orders.OrderB' uses subject 'dup-value' as EventType 'Shop.Orders.OrderA' does", StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(_project, "obj", "types")), "nothing may be derived when an item is bad");
     }
 
