@@ -79,7 +79,13 @@ namespace EventGovernance.Build
         [Output]
         public ITaskItem[] ReferencedFiles { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>True when the project has <c>EventType</c> items, so a project without contract files is not told it has nothing to check.</summary>
+        public bool HasEventTypes { get; set; }
+
         public void Cancel() => _cancel.Cancel();
+
+        /// <summary>Set when the build is cancelled.</summary>
+        protected CancellationToken Cancellation => _cancel.Token;
 
         /// <summary>Masks credentials in anything logged.</summary>
         protected Secrets Secrets { get; private set; } = new Secrets();
@@ -135,14 +141,12 @@ namespace EventGovernance.Build
                 return false;
             }
 
-            var problems = new List<ContractItemProblem>();
-            IReadOnlyList<Contract> contracts = ContractItems.Map(Contracts, ProjectDirectory, problems);
-            foreach (ContractItemProblem problem in problems)
-                LogError(ErrorCodes.InvalidConfiguration, problem.DisplayPath, 0, 0, problem.Message);
-            if (problems.Count > 0) return false;
+            IReadOnlyList<Contract>? contracts = MapContracts();
+            if (contracts == null) return false;
             if (contracts.Count == 0)
             {
-                Log.LogMessage(MessageImportance.High, NoContractsMessageFor());
+                // EventType items are checked after the build by CheckEventTypes: then no contract file is normal.
+                if (!HasEventTypes) Log.LogMessage(MessageImportance.High, NoContractsMessageFor());
                 Checked = true;
                 return true;
             }
@@ -205,6 +209,19 @@ namespace EventGovernance.Build
             return Conclude(passed, registryName);
         }
 
+        /// <summary>
+        /// The contracts to check, from the <c>EventContract</c> items; null (after logging why) stops the task.
+        /// <see cref="CheckEventTypes"/> derives them from C# types instead.
+        /// </summary>
+        protected virtual IReadOnlyList<Contract>? MapContracts()
+        {
+            var problems = new List<ContractItemProblem>();
+            IReadOnlyList<Contract> contracts = ContractItems.Map(Contracts, ProjectDirectory, problems);
+            foreach (ContractItemProblem problem in problems)
+                LogError(ErrorCodes.InvalidConfiguration, problem.DisplayPath, 0, 0, problem.Message);
+            return problems.Count > 0 ? null : contracts;
+        }
+
         /// <summary>Adjusts the registry and gate options before the registry is opened; false (after logging why) stops the task.</summary>
         protected virtual bool Configure(RegistryOptions registry, GateOptions gate) => true;
 
@@ -248,26 +265,38 @@ namespace EventGovernance.Build
             GateReport report = Reports.Build(results, registryName);
             foreach (ContractReport contract in report.Contracts)
             {
-                switch (contract.Status)
-                {
-                    case ContractStatus.New:
-                        Log.LogMessage(MessageImportance.High, $"{contract.File}: {GateMessages.NewSubject(contract.Subject, registryName)}");
-                        break;
-                    case ContractStatus.Unchanged:
-                        Log.LogMessage(MessageImportance.Low, $"{contract.File}: subject '{Echo.Cut(contract.Subject)}' is unchanged.");
-                        break;
-                    case ContractStatus.Compatible:
-                        Log.LogMessage(MessageImportance.Normal,
-                            $"{contract.File}: subject '{Echo.Cut(contract.Subject)}' is compatible ({contract.Level}). {contract.Message}");
-                        break;
-                }
-                foreach (ReportFinding finding in contract.Findings) LogFinding(finding);
+                LogVerdict(contract, registryName);
+                foreach (ReportFinding finding in contract.Findings) LogFinding(Place(contract, finding));
             }
             Log.LogMessage(MessageImportance.High,
-                $"EventGovernance: checked {results.Count} event contract(s) against {registryName}: {report.Count(ContractStatus.Compatible)} compatible, " +
+                $"EventGovernance: checked {results.Count} {CheckedNoun} against {registryName}: {report.Count(ContractStatus.Compatible)} compatible, " +
                 $"{report.Count(ContractStatus.Unchanged)} unchanged, {report.Count(ContractStatus.New)} new, {report.Count(ContractStatus.Breaking)} breaking, {report.Count(ContractStatus.Invalid)} invalid.");
             return report.Passed;
         }
+
+        /// <summary>The line for a contract that passed (its findings are logged after it).</summary>
+        protected virtual void LogVerdict(ContractReport contract, string registryName)
+        {
+            switch (contract.Status)
+            {
+                case ContractStatus.New:
+                    Log.LogMessage(MessageImportance.High, $"{contract.File}: {GateMessages.NewSubject(contract.Subject, registryName)}");
+                    break;
+                case ContractStatus.Unchanged:
+                    Log.LogMessage(MessageImportance.Low, $"{contract.File}: subject '{Echo.Cut(contract.Subject)}' is unchanged.");
+                    break;
+                case ContractStatus.Compatible:
+                    Log.LogMessage(MessageImportance.Normal,
+                        $"{contract.File}: subject '{Echo.Cut(contract.Subject)}' is compatible ({contract.Level}). {contract.Message}");
+                    break;
+            }
+        }
+
+        /// <summary>Where a finding is reported; contract files keep the place the report gives.</summary>
+        protected virtual ReportFinding Place(ContractReport contract, ReportFinding finding) => finding;
+
+        /// <summary>What the summary line counts.</summary>
+        protected virtual string CheckedNoun => "event contract(s)";
 
         /// <summary>Locates and words findings as eventgov does; files relative to the project directory.</summary>
         private ReportBuilder Reports => new ReportBuilder(new DisplayPaths(ProjectDirectory));

@@ -29,10 +29,15 @@ namespace EventGovernance.Cli
             format.AcceptOnlyFromAmong(Formats);
             var settings = new Option<string?>("--settings") { Description = "Type.Member: a static member returning the NewtonsoftJsonSchemaGeneratorSettings the producer passes (JSON only)." };
             var output = new Option<string?>("--out") { Description = "Write one contract file per type into this directory instead of printing." };
+            var subjects = new Option<string[]>("--subject")
+            {
+                Description = "With --out: the subject each --type registers under, in the same order; files are named <subject>.schema.json / .avsc.",
+                Arity = ArgumentArity.OneOrMore,
+            };
 
             var command = new Command("derive", "Print the schema a producer's serializer registers for a C# type.")
             {
-                assembly, types, format, settings, output,
+                assembly, types, format, settings, output, subjects,
             };
             command.SetAction(parsed => Run(
                 parsed.GetValue(assembly)!,
@@ -40,13 +45,30 @@ namespace EventGovernance.Cli
                 Parse(parsed.GetValue(format)),
                 parsed.GetValue(settings),
                 parsed.GetValue(output),
+                parsed.GetValue(subjects) ?? Array.Empty<string>(),
                 context.Out,
                 context.Error));
             return command;
         }
 
-        private static int Run(string assembly, string[] types, DerivedFormat format, string? settings, string? output, TextWriter stdout, TextWriter stderr)
+        private static int Run(string assembly, string[] types, DerivedFormat format, string? settings, string? output, string[] subjects,
+            TextWriter stdout, TextWriter stderr)
         {
+            if (subjects.Length > 0 && output == null)
+            {
+                stderr.WriteLine("eventgov: --subject names the files --out writes; give --out too");
+                return Program.Failed;
+            }
+            if (subjects.Length > 0 && subjects.Length != types.Length)
+            {
+                stderr.WriteLine($"eventgov: give one --subject per --type, in the same order ({types.Length} type(s), {subjects.Length} subject(s))");
+                return Program.Failed;
+            }
+            if (subjects.Any(string.IsNullOrWhiteSpace))
+            {
+                stderr.WriteLine("eventgov: a --subject is empty");
+                return Program.Failed;
+            }
             if (output != null && format == DerivedFormat.Protobuf)
             {
                 // The serializer registers a base64 descriptor, and Protobuf contract files are .proto text.
@@ -76,9 +98,10 @@ namespace EventGovernance.Cli
                 return Program.Ok;
             }
             Directory.CreateDirectory(output);
-            foreach (DerivedSchema schema in result.Schemas)
+            for (int i = 0; i < result.Schemas.Count; i++)
             {
-                string file = Path.Combine(output, FileName(schema));
+                DerivedSchema schema = result.Schemas[i];
+                string file = Path.Combine(output, subjects.Length > 0 ? SubjectFileName(subjects[i], schema.Format) : FileName(schema));
                 File.WriteAllText(file, schema.Text);
                 stdout.WriteLine($"wrote {file}");
             }
@@ -91,6 +114,14 @@ namespace EventGovernance.Cli
             string name = new string(TypeLabel(schema.TypeName).Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-' ? c : '_').ToArray());
             return name + (schema.Format == DerivedFormat.Avro ? ".avsc" : ".json");
         }
+
+        /// <summary>
+        /// A contract file the gate finds under that subject: <c>orders-value.schema.json</c> / <c>.avsc</c> (the
+        /// default subject of a contract is its file name without the suffix). Characters a file name cannot hold
+        /// are escaped as in the embedded registry; such a file needs Subject metadata.
+        /// </summary>
+        internal static string SubjectFileName(string subject, DerivedFormat format) =>
+            EventGovernance.Registry.SubjectFileNames.Escape(subject.Trim()) + (format == DerivedFormat.Avro ? ".avsc" : ".schema.json");
 
         /// <summary>Drops the assembly qualifications of generic arguments: Envelope`1[[Shop.OrderPlaced, Shop, ...]] becomes Envelope`1[Shop.OrderPlaced].</summary>
         private static string TypeLabel(string fullName)

@@ -44,6 +44,24 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
+    public void Ships_the_deriver_for_event_types_as_a_net10_program_of_its_own()
+    {
+        List<string> entries = Entries();
+        string all = string.Join("\n", entries);
+        // Run with `dotnet exec` after the build, never loaded into MSBuild: it needs its runtime and dependency files.
+        foreach (string file in new[]
+        {
+            "EventGovernance.CodeFirst.Host.dll", "EventGovernance.CodeFirst.Host.runtimeconfig.json", "EventGovernance.CodeFirst.Host.deps.json",
+            "EventGovernance.CodeFirst.dll", "NJsonSchema.dll", "NJsonSchema.NewtonsoftJson.dll", "Namotion.Reflection.dll", "Newtonsoft.Json.dll",
+        })
+        {
+            Assert.True(entries.Contains("tasks/net10.0/" + file), $"tasks/net10.0/{file} missing from the package:\n{all}");
+        }
+        // The task itself never references the deriver's assemblies.
+        Assert.DoesNotContain(entries, e => e.StartsWith("tasks/netstandard2.0/", StringComparison.Ordinal) && (e.Contains("NJsonSchema", StringComparison.Ordinal) || e.Contains("CodeFirst", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Carries_a_readme_of_its_own()
     {
         using ZipArchive zip = ZipFile.OpenRead(_project.PackagePath);

@@ -46,7 +46,28 @@ public sealed class DeriveCommandTests
         Assert.Equal(_shop.Registered("StockReserved.avsc"), File.ReadAllText(Path.Combine(directory, "Shop.Avro.StockReserved.avsc")));
     }
 
+    [Fact]
+    public void Out_with_subjects_names_each_file_after_its_subject_so_the_gate_checks_it_under_that_subject()
+    {
+        string directory = Path.Combine(_shop.WorkDirectory, "contracts-" + Guid.NewGuid().ToString("N")[..8]);
+
+        var (code, _, errors) = Run("derive", "--assembly", _shop.AssemblyPath, "--type", "Shop.OrderPlaced", "--type", "Shop.Outer.InnerEvent",
+            "--subject", "orders-value", "--subject", "inner-value", "--out", directory);
+        var (avroCode, _, avroErrors) = Run("derive", "--assembly", _shop.AssemblyPath, "--type", "Shop.Avro.StockReserved",
+            "--format", "avro", "--subject", "stock-value", "--out", directory);
+
+        Assert.True(code == 0, errors);
+        Assert.True(avroCode == 0, avroErrors);
+        string orders = Path.Combine(directory, "orders-value.schema.json");
+        Assert.Equal(_shop.Registered("OrderPlaced.json"), File.ReadAllText(orders));
+        Assert.True(File.Exists(Path.Combine(directory, "inner-value.schema.json")), string.Join(", ", Directory.GetFiles(directory)));
+        Assert.Equal(_shop.Registered("StockReserved.avsc"), File.ReadAllText(Path.Combine(directory, "stock-value.avsc")));
+        Assert.Equal("orders-value", EventGovernance.Registry.ContractDiscovery.DefaultSubject(orders));
+    }
+
     [Theory]
+    [InlineData("eventgov: give one --subject per --type, in the same order (2 type(s), 1 subject(s))", "--type", "Shop.OrderPlaced", "--type", "Shop.Outer.InnerEvent", "--subject", "orders-value", "--out", "x")]
+    [InlineData("eventgov: --subject names the files --out writes; give --out too", "--type", "Shop.OrderPlaced", "--subject", "orders-value")]
     [InlineData("eventgov: type 'Shop.OrderPlacd' not found in Shop.dll; closest: Shop.OrderPlaced", "--type", "Shop.OrderPlacd")]
     [InlineData("eventgov: option '--type' is required (see 'eventgov derive --help')")]
     [InlineData("eventgov: Argument 'xml' not recognized. Must be one of: 'json' 'avro' 'protobuf' (see 'eventgov derive --help')", "--type", "Shop.OrderPlaced", "--format", "xml")]
