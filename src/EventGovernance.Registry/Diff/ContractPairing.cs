@@ -77,8 +77,9 @@ namespace EventGovernance.Registry.Diff
                     pairs.Add(new ContractPair(DiffChange.Added, item.Contract, item.Path, null));
                 }
             }
-            pairs.AddRange(unpairedOld.OrderBy(p => p, StringComparer.Ordinal).Select(p => new ContractPair(DiffChange.Removed, null, null, p)));
-            return pairs;
+            pairs.AddRange(unpairedOld.Select(p => new ContractPair(DiffChange.Removed, null, null, p)));
+            // By file, as a pull request lists them; a removed contract where its file was.
+            return pairs.OrderBy(p => p.Path ?? p.OldPath, StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The default subject and the schema type: a moved file keeps both.</summary>
