@@ -83,7 +83,8 @@ namespace EventGovernance.Registry.Reporting
 
         private static string Row(DiffEntry entry)
         {
-            string subject = Code(entry.Contract.Subject) + (entry.Change == DiffChange.Renamed ? $" (moved from {Code(entry.OldFile ?? "")})" : "");
+            // A '|' ends a table cell even inside a code span unless escaped.
+            string subject = (Code(entry.Contract.Subject) + (entry.Change == DiffChange.Renamed ? $" (moved from {Code(entry.OldFile ?? "")})" : "")).Replace("|", "\\|");
             int changes = entry.Contract.Status == ContractStatus.Invalid ? entry.Contract.Findings.Count : entry.Contract.Differences.Count;
             // A removed subject is checked at no level.
             string level = entry.Contract.Status == ContractStatus.Removed ? "–" : entry.Contract.Level;

@@ -377,6 +377,48 @@ message Shipment {
             return json.RootElement.GetProperty("contracts").EnumerateArray().Single(c => c.GetProperty("subject").GetString() == subject).Clone();
         }
 
+        [Theory]
+        [InlineData("https://schemas.example.com/money.schema.json", "remote reference 'https://schemas.example.com/money.schema.json' is refused")]
+        [InlineData("../../outside.schema.json", "points outside the contracts root and is refused")]
+        public void References_at_the_ref_outside_the_contracts_root_or_remote_are_refused(string reference, string refusal)
+        {
+            using var repo = new GitWorkspace();
+            repo.Write("outside.schema.json", "{ \"type\": \"string\" }\n");
+            repo.Write("contracts/orders/order.schema.json", "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"total\": { \"$ref\": \"" + reference + "\" }\n  }\n}\n");
+            repo.Commit("v1 with a bad reference");
+            repo.Write("contracts/orders/order.schema.json", OrderV1);
+            CliResult result = repo.Diff("--against", "main", "--format", "json");
+            Assert.Equal(2, result.ExitCode);
+            string line = Assert.Single(result.StderrLines);
+            Assert.Contains("main:contracts/orders/order.schema.json", line);
+            Assert.Contains(refusal, line);
+        }
+
+        [Fact]
+        public void Project_mode_uses_the_project_s_subjects_and_levels()
+        {
+            using var repo = new GitWorkspace();
+            string build = Path.Combine(RepositoryPaths.Root, "src", "EventGovernance.Build", "build");
+            string project = repo.Write("Shop.csproj",
+                "<Project>\n" +
+                $"  <Import Project=\"{Path.Combine(build, "EventGovernance.Build.props")}\" />\n" +
+                "  <ItemGroup><EventContract Update=\"contracts/order-placed.schema.json\" Subject=\"orders.v1-value\" Compatibility=\"FORWARD\" /></ItemGroup>\n" +
+                $"  <Import Project=\"{Path.Combine(build, "EventGovernance.Build.targets")}\" />\n" +
+                "</Project>\n");
+            // An optional property added to a closed object: BACKWARD passes, FORWARD breaks.
+            repo.Write("contracts/order-placed.schema.json",
+                "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},\"required\":[\"id\"],\"additionalProperties\":false}\n");
+            repo.Commit("v1");
+            repo.Write("contracts/order-placed.schema.json",
+                "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"note\":{\"type\":\"string\"}},\"required\":[\"id\"],\"additionalProperties\":false}\n");
+            CliResult result = CliRunner.Run("diff", "--project", project, "--against", "main", "--format", "json");
+            Assert.True(result.ExitCode == 1, result.Stdout + result.Stderr);
+            JsonElement contract = Contract(result, "orders.v1-value");
+            Assert.Equal(("BREAKING", "FORWARD"), (contract.GetProperty("status").GetString(), contract.GetProperty("level").GetString()));
+            Assert.True(contract.GetProperty("verdicts").GetProperty("BACKWARD").GetBoolean());
+            Assert.Equal("forward", contract.GetProperty("breaking")[0].GetProperty("direction").GetString());
+        }
+
         [Fact]
         public void Five_hundred_breaking_changes_fit_in_one_comment_and_the_rest_is_counted()
         {
