@@ -132,8 +132,68 @@ namespace EventGovernance.Registry.Diff
         {
             GitOutput blob = Git("cat-file", "blob", objectId);
             if (blob.ExitCode != 0) throw new GitException($"git cat-file could not read {objectId}: {FirstLine(blob.Error)}");
-            return blob.Text;
+            return StripBom(blob.Text);
         }
+
+        /// <summary>
+        /// Many blobs in one <c>git cat-file --batch</c> (one process instead of one per file). Ids it cannot find
+        /// are left out.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> ReadBlobs(IReadOnlyCollection<string> objectIds)
+        {
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (objectIds.Count == 0) return texts;
+            using (Process process = Start(_directory, "cat-file", "--batch"))
+            {
+                var error = process.StandardError.ReadToEndAsync();
+                // Written from another task: git answers while it reads, and a full pipe must not stall either side.
+                var writing = System.Threading.Tasks.Task.Run(() =>
+                {
+                    foreach (string id in objectIds) process.StandardInput.Write(id + "\n");
+                    process.StandardInput.Close();
+                });
+                Stream output = process.StandardOutput.BaseStream;
+                var utf8 = new UTF8Encoding(false);
+                foreach (string id in objectIds)
+                {
+                    // "<id> blob <size>\n<content>\n", or "<id> missing\n".
+                    string header = ReadLine(output);
+                    string[] parts = header.Split(' ');
+                    if (parts.Length != 3 || !int.TryParse(parts[2], out int size)) continue;
+                    byte[] content = ReadExactly(output, size);
+                    ReadExactly(output, 1);
+                    if (parts[1] == "blob") texts[parts[0]] = StripBom(utf8.GetString(content));
+                }
+                writing.GetAwaiter().GetResult();
+                process.WaitForExit();
+                if (process.ExitCode != 0) throw new GitException($"git cat-file --batch failed: {FirstLine(error.GetAwaiter().GetResult())}");
+            }
+            return texts;
+        }
+
+        private static string ReadLine(Stream stream)
+        {
+            var line = new List<byte>();
+            int b;
+            while ((b = stream.ReadByte()) >= 0 && b != '\n') line.Add((byte)b);
+            return Encoding.ASCII.GetString(line.ToArray());
+        }
+
+        private static byte[] ReadExactly(Stream stream, int count)
+        {
+            var buffer = new byte[count];
+            int read = 0;
+            while (read < count)
+            {
+                int n = stream.Read(buffer, read, count - read);
+                if (n <= 0) throw new GitException("git cat-file --batch ended early");
+                read += n;
+            }
+            return buffer;
+        }
+
+        /// <summary>File.ReadAllText drops a UTF-8 byte order mark; text read from git must compare equal to it.</summary>
+        private static string StripBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
 
         private string Commit(string name, string asGiven)
         {
@@ -155,6 +215,18 @@ namespace EventGovernance.Registry.Diff
 
         private static GitOutput Run(string directory, params string[] args)
         {
+            using (Process process = Start(directory, args))
+            {
+                process.StandardInput.Close();
+                var error = process.StandardError.ReadToEndAsync();
+                string text = process.StandardOutput.ReadToEnd();
+                process.WaitForExit();
+                return new GitOutput(process.ExitCode, text, error.GetAwaiter().GetResult());
+            }
+        }
+
+        private static Process Start(string directory, params string[] args)
+        {
             var start = new ProcessStartInfo("git", string.Join(" ", args.Select(Quote)))
             {
                 WorkingDirectory = directory,
@@ -169,22 +241,13 @@ namespace EventGovernance.Registry.Diff
             // Reading must never wait for a password or take the index lock another git process holds.
             start.EnvironmentVariables["GIT_TERMINAL_PROMPT"] = "0";
             start.EnvironmentVariables["GIT_OPTIONAL_LOCKS"] = "0";
-            Process process;
             try
             {
-                process = Process.Start(start) ?? throw new GitException("git could not be started");
+                return Process.Start(start) ?? throw new GitException("git could not be started");
             }
             catch (System.ComponentModel.Win32Exception)
             {
                 throw new GitException("git is not installed or not on PATH: eventgov diff --against reads the repository with it");
-            }
-            using (process)
-            {
-                process.StandardInput.Close();
-                var error = process.StandardError.ReadToEndAsync();
-                string text = process.StandardOutput.ReadToEnd();
-                process.WaitForExit();
-                return new GitOutput(process.ExitCode, text, error.GetAwaiter().GetResult());
             }
         }
 

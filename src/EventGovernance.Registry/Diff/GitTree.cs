@@ -36,10 +36,24 @@ namespace EventGovernance.Registry.Diff
         {
             var objects = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (GitTreeEntry entry in repository.ListFiles(revision.Commit, root)) objects[entry.Path] = entry.ObjectId;
-            return new GitTree(repository, revision, root, objects);
+            var tree = new GitTree(repository, revision, root, objects);
+            // Contract files are read anyway: all at once. Other files (referenced schemas) are read when used.
+            var contracts = objects.Where(o => ContractDiscovery.IsContractFile(o.Key)).ToList();
+            IReadOnlyDictionary<string, string> texts = repository.ReadBlobs(contracts.Select(o => o.Value).Distinct(StringComparer.Ordinal).ToList());
+            foreach (var contract in contracts)
+            {
+                if (texts.TryGetValue(contract.Value, out string? text)) tree.Remember(contract.Key, text);
+            }
+            return tree;
         }
 
         public bool Contains(string path) => _objects.ContainsKey(path);
+
+        private void Remember(string path, string text)
+        {
+            // Checked when read, so an oversized file fails the contract that uses it, not the whole run.
+            if (text.Length <= SchemaSource.MaxLength) _texts[path] = text;
+        }
 
         /// <summary>The file's text at the commit; null when the commit has no such file.</summary>
         public string? Read(string path)

@@ -464,6 +464,15 @@ message Shipment {
         }
 
         [Fact]
+        public void Unknown_format_is_bad_usage_in_one_line()
+        {
+            using var repo = new GitWorkspace();
+            CliResult result = repo.Diff("--against", "main", "--format", "pdf");
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("'pdf'", Assert.Single(result.StderrLines));
+        }
+
+        [Fact]
         public void Output_file_holds_the_report_and_stdout_the_summary()
         {
             using GitWorkspace repo = Mixed();
