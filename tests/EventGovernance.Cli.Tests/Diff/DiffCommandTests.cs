@@ -239,6 +239,29 @@ message Shipment {
         }
 
         [Fact]
+        public async Task Levels_configured_in_the_embedded_registry_apply_as_in_the_gate()
+        {
+            using var repo = new GitWorkspace();
+            // An optional property added to a closed object: BACKWARD passes, FORWARD breaks.
+            const string Closed = "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},\"additionalProperties\":false}\n";
+            repo.Write("contracts/order.schema.json", Closed);
+            repo.Write("contracts/refund.schema.json", Closed);
+            var registry = new EmbeddedRegistry(Path.Combine(repo.Contracts, "registry"));
+            await registry.RegisterAsync("order", EventGovernance.Compatibility.SchemaType.Json, Closed, Array.Empty<SchemaReference>());
+            await registry.SetCompatibilityAsync("order", EventGovernance.Compatibility.CompatibilityLevel.Forward);
+            repo.Commit("v1, registered");
+            string open = Closed.Replace("}},", "},\"note\":{\"type\":\"string\"}},");
+            repo.Write("contracts/order.schema.json", open);
+            repo.Write("contracts/refund.schema.json", open);
+            CliResult result = repo.Diff("--against", "main", "--format", "json");
+            Assert.True(result.ExitCode == 1, result.Stdout + result.Stderr);
+            Assert.Equal(("BREAKING", "FORWARD"), (Contract(result, "order").GetProperty("status").GetString(), Contract(result, "order").GetProperty("level").GetString()));
+            Assert.Equal(("COMPATIBLE", "BACKWARD"), (Contract(result, "refund").GetProperty("status").GetString(), Contract(result, "refund").GetProperty("level").GetString()));
+            // The registry's own files are no contracts, at the ref or here.
+            Assert.Equal(2, JsonDocument.Parse(result.Stdout).RootElement.GetProperty("contracts").GetArrayLength());
+        }
+
+        [Fact]
         public void Merge_base_form_compares_with_where_the_branch_started()
         {
             using var repo = new GitWorkspace();
