@@ -37,6 +37,7 @@ namespace EventGovernance.Cli
             RegisterCommand.Create(context),
             PullCommand.Create(context),
             DeriveCommand.Create(context),
+            DiffCommand.Create(context),
         };
 
         public static int Main(string[] args) => Run(args, CliContext.ForConsole());

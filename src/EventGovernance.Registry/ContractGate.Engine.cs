@@ -324,7 +324,7 @@ namespace EventGovernance.Registry
                 null, Array.Empty<ContractDependency>(), null);
 
         /// <summary>Errors about the candidate name it by its display path rather than the full path used to resolve references.</summary>
-        private static SchemaException ForDisplay(Exception e, Contract contract, string fullPath)
+        internal static SchemaException ForDisplay(Exception e, Contract contract, string fullPath)
         {
             if (e is SchemaException schema)
             {
@@ -335,7 +335,7 @@ namespace EventGovernance.Registry
             return new SchemaException(contract.DisplayPath, e.Message, e);
         }
 
-        private static Difference ForDisplay(Difference d, Contract contract, string fullPath) =>
+        internal static Difference ForDisplay(Difference d, Contract contract, string fullPath) =>
             new Difference(d.Type, d.Path, d.IsCompatible, d.Message,
                 ForDisplay(d.OriginalLocation, contract, fullPath), ForDisplay(d.UpdateLocation, contract, fullPath));
 

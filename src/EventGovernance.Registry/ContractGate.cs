@@ -45,18 +45,26 @@ namespace EventGovernance.Registry
 
         /// <summary>The contract (or a version it is checked against) could not be read; see <see cref="ContractResult.Error"/>.</summary>
         Invalid,
+
+        /// <summary>eventgov diff only: the contract existed at the compared ref and is gone from the working tree.</summary>
+        Removed,
     }
 
     /// <summary>One difference and the registered version it was found against, in the direction that found it.</summary>
     public sealed class ContractFinding
     {
-        public ContractFinding(Difference difference, int version, CheckDirection direction, string? registeredLocation = null)
+        /// <param name="versionName">How the compared version is named when it is not a registered one ("the version at origin/main").</param>
+        public ContractFinding(Difference difference, int version, CheckDirection direction, string? registeredLocation = null, string? versionName = null)
         {
             Difference = difference;
             Version = version;
             Direction = direction;
             RegisteredLocation = registeredLocation;
+            VersionName = versionName ?? $"version {version}";
         }
+
+        /// <summary>"version 2", or what the version compared with is called (eventgov diff compares with a git ref).</summary>
+        public string VersionName { get; }
 
         public Difference Difference { get; }
 
@@ -69,7 +77,7 @@ namespace EventGovernance.Registry
         public string? RegisteredLocation { get; }
 
         /// <summary>"consumers using the new schema reading data written with version 2" (the same line compat prints).</summary>
-        public string WhoBreaks => Direction.WhoBreaks($"version {Version}");
+        public string WhoBreaks => Direction.WhoBreaks(VersionName);
     }
 
     public sealed class ContractResult

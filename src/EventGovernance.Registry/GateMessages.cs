@@ -31,7 +31,7 @@ namespace EventGovernance.Registry
             // Engines that already name the path in their message do not get it twice.
             string at = d.Message.Contains(d.Path) ? "" : $" at {d.Path}";
             string removed = RemovedFrom(finding) is string where ? $" (it was at {where})" : "";
-            return $"subject '{Echo.Cut(result.Contract.Subject)}' breaks {result.Level.ToRegistryName()} compatibility with version {finding.Version} ({d.Type}{at}): " +
+            return $"subject '{Echo.Cut(result.Contract.Subject)}' breaks {result.Level.ToRegistryName()} compatibility with {finding.VersionName} ({d.Type}{at}): " +
                 $"{d.Message.TrimEnd('.')}{removed}; it breaks {finding.WhoBreaks}";
         }
 
@@ -59,7 +59,8 @@ namespace EventGovernance.Registry
             if (d.UpdateLocation != null || old == null || old.Line <= 0) return null;
             // A position in a schema the registered version references is named by that schema's own place.
             bool inVersion = old.File == null || finding.RegisteredLocation == null || SamePath(old.File, finding.RegisteredLocation);
-            string where = inVersion ? $"registered version {finding.Version}" : $"{old.File} (referenced by registered version {finding.Version})";
+            string version = finding.VersionName == $"version {finding.Version}" ? $"registered version {finding.Version}" : finding.VersionName;
+            string where = inVersion ? version : $"{old.File} (referenced by {version})";
             return $"{where}, line {old.Line}";
         }
 

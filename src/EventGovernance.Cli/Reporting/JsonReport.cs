@@ -31,6 +31,34 @@ namespace EventGovernance.Cli.Reporting
                     r.References.Select(x => new ReferenceJson(x.Name, x.Subject, x.Version)).ToList())).ToList(),
                 report.Contracts.Select(Contract).ToList(), report.OtherFindings.Select(Finding).ToList());
 
+        public static DiffJson Diff(DiffReport report) =>
+            new DiffJson(report.ExitCode == 0, report.Against, report.BaseCommit,
+                report.Entries.Select(e => new DiffContractJson(e.Contract.Subject, e.Contract.Format, e.Contract.File, e.OldFile,
+                    ChangeName(e.Change), e.StatusName, e.Contract.Level, e.Contract.Message,
+                    e.Verdicts.Count == 0 ? null : e.Verdicts.ToDictionary(v => EventGovernance.Compatibility.CompatibilityLevels.ToRegistryName(v.Level), v => v.Compatible),
+                    e.Contract.Differences.Select(d => new DifferenceJson(d.Type, d.Path, d.Compatible, d.Message, d.File, d.Line, d.Column)).ToList(),
+                    e.Contract.Findings.Select(Finding).ToList(),
+                    e.Breaks.Select(b => new BreakJson(b.Finding.DifferenceType, b.Finding.Path, b.Direction == EventGovernance.Compatibility.CheckDirection.Backward ? "backward" : "forward",
+                        b.OldLine, MigrationName(b.Migration))).ToList(),
+                    e.Contract.Error == null ? null : new ErrorJson(e.Contract.Error.File, e.Contract.Error.Line, e.Contract.Error.Column, e.Contract.Error.Problem))).ToList(),
+                report.OtherFindings.Select(Finding).ToList());
+
+        private static string ChangeName(EventGovernance.Registry.Diff.DiffChange change) => change switch
+        {
+            EventGovernance.Registry.Diff.DiffChange.Added => "added",
+            EventGovernance.Registry.Diff.DiffChange.Removed => "removed",
+            EventGovernance.Registry.Diff.DiffChange.Renamed => "renamed",
+            _ => "kept",
+        };
+
+        private static string MigrationName(Migration migration) => migration switch
+        {
+            Migration.OptionalWithDefault => "optional-with-default",
+            Migration.KeepAndDeprecate => "keep-and-deprecate",
+            Migration.BumpVersion => "bump-event-version",
+            _ => "new-subject",
+        };
+
         public static ContractJson Contract(ContractReport c) =>
             new ContractJson(c.Subject, c.Format, c.File, c.StatusName, c.Level, c.Message, c.RegistryVerdict,
                 c.Differences.Select(d => new DifferenceJson(d.Type, d.Path, d.Compatible, d.Message, d.File, d.Line, d.Column)).ToList(),
@@ -66,6 +94,16 @@ namespace EventGovernance.Cli.Reporting
     /// <summary>Severity is error, warning or info; line and column 0 mean unknown.</summary>
     internal sealed record FindingJson(string Code, string Severity, string? Subject, string? File, int Line, int Column, int EndLine, int EndColumn,
         string Message, string? DifferenceType, string? Path, string HelpLink);
+
+    /// <summary><c>eventgov diff --format json</c>: base is the compared commit (null against a registry); findings are those of no subject.</summary>
+    internal sealed record DiffJson(bool Compatible, string Against, string? Base, List<DiffContractJson> Contracts, List<FindingJson> Findings);
+
+    /// <summary>One subject of a diff: change is added, removed, renamed or kept; verdicts are BACKWARD, FORWARD and FULL (null when nothing was compared).</summary>
+    internal sealed record DiffContractJson(string Subject, string Format, string File, string? OldFile, string Change, string Status, string Level, string Message,
+        Dictionary<string, bool>? Verdicts, List<DifferenceJson> Differences, List<FindingJson> Findings, List<BreakJson> Breaking, ErrorJson? Error);
+
+    /// <summary>One breaking difference: direction backward (new readers, old data) or forward (old readers, new data), and the migration that fits.</summary>
+    internal sealed record BreakJson(string? Type, string? Path, string Direction, int OldLine, string Migration);
 
     /// <summary>What check and register print in project mode when the project turned the gate off.</summary>
     internal sealed record DisabledJson(bool Compatible, bool Disabled, string Project, string Message);

@@ -16,6 +16,7 @@ namespace EventGovernance.Registry.Reporting
             ContractStatus.Unchanged => "UNCHANGED",
             ContractStatus.Compatible => "COMPATIBLE",
             ContractStatus.Breaking => "BREAKING",
+            ContractStatus.Removed => "REMOVED",
             _ => "INVALID",
         };
     }
