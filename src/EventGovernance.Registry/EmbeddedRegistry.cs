@@ -148,9 +148,38 @@ namespace EventGovernance.Registry
                     File.Delete(file);
                     string references = ReferencesFile(subject, version);
                     if (File.Exists(references)) File.Delete(references);
+                    RemoveCreatedDirectories(subject);
                 });
             }
             return Task.CompletedTask;
+        }
+
+        // Directories this instance created for new versions, so an undone batch leaves the tree as it found it.
+        private readonly HashSet<string> _createdDirectories = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Creates the versions directory of a subject, remembering each level that did not exist yet.</summary>
+        private void CreateVersionsDirectory(string dir)
+        {
+            var missing = new List<string>();
+            for (string? level = dir; level != null && !Directory.Exists(level); level = Path.GetDirectoryName(level))
+                missing.Add(level);
+            Directory.CreateDirectory(dir);
+            lock (_createdDirectories)
+                foreach (string level in missing) _createdDirectories.Add(level);
+        }
+
+        /// <summary>Removes, deepest first, the now-empty directories this instance created for a subject's versions.</summary>
+        private void RemoveCreatedDirectories(string subject)
+        {
+            lock (_createdDirectories)
+            {
+                for (string? level = VersionsDirectory(subject); level != null && _createdDirectories.Contains(level); level = Path.GetDirectoryName(level))
+                {
+                    if (!Directory.Exists(level) || Directory.EnumerateFileSystemEntries(level).Any()) return;
+                    Directory.Delete(level);
+                    _createdDirectories.Remove(level);
+                }
+            }
         }
 
         private void WriteVersion(string subject, int version, SchemaType type, string text,
@@ -161,7 +190,7 @@ namespace EventGovernance.Registry
             string referencesFile = ReferencesFile(subject, version);
             Guard(versionFile, () =>
             {
-                Directory.CreateDirectory(dir);
+                CreateVersionsDirectory(dir);
                 if (overwrite)
                 {
                     // A mirrored version may change type: drop a file of another extension for the same number.
