@@ -87,6 +87,7 @@ namespace EventGovernance.Registry
         public Task<CompatibilityLevel?> GetCompatibilityAsync(string? subject, CancellationToken cancellationToken = default)
         {
             string file = subject == null ? Path.Combine(Root, ConfigFileName) : Path.Combine(SubjectDirectory(subject), ConfigFileName);
+            if (File.Exists(file)) RefuseLinks(file);
             return Task.FromResult<CompatibilityLevel?>(File.Exists(file) ? ReadConfig(file) : null);
         }
 
@@ -272,6 +273,14 @@ namespace EventGovernance.Registry
             }
         }
 
+        /// <summary>The registry is read only inside its directory: a link on the way (subjects, a subject, versions, a file) is refused.</summary>
+        private void RefuseLinks(string path)
+        {
+            if (SymbolicLinks.FirstBelow(Root, path) is string link)
+                throw new RegistryUnavailableException(
+                    $"the embedded registry at {Echo.Cut(Root)} holds the symbolic link {Echo.Cut(link)}, which is refused: the registry is read only inside its directory");
+        }
+
         private string ReferencesFile(string subject, int version) =>
             Path.Combine(VersionsDirectory(subject), version.ToString(CultureInfo.InvariantCulture) + ReferencesSuffix);
 
@@ -281,8 +290,10 @@ namespace EventGovernance.Registry
             var versions = new SortedDictionary<int, string>();
             string dir = VersionsDirectory(subject);
             if (!Directory.Exists(dir)) return versions;
+            RefuseLinks(dir);
             foreach (string file in Directory.GetFiles(dir))
             {
+                RefuseLinks(file);
                 string name = Path.GetFileName(file);
                 if (name.StartsWith(".", StringComparison.Ordinal)) continue; // temporary files of a writer
                 if (name.EndsWith(ReferencesSuffix, StringComparison.OrdinalIgnoreCase)) continue;
