@@ -313,6 +313,10 @@ namespace EventGovernance.Registry
         {
             try
             {
+                // The engine's bound (4 M characters, at most 4 bytes each), checked before reading: a stray
+                // 50 MB file in the registry must not be read into memory whole only to be refused.
+                if (new FileInfo(file).Length > SchemaSource.MaxLength * 4L)
+                    throw new SchemaException(file, $"the file is larger than the {SchemaSource.MaxLength / (1024 * 1024)} MB limit for one schema");
                 return File.ReadAllText(file);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
