@@ -98,7 +98,7 @@ namespace EventGovernance.Compatibility
                     continue;
                 }
                 if (!File.Exists(full)) continue;
-                string? link = FirstLinkBelow(baseDirectory, full);
+                string? link = SymbolicLinks.FirstBelow(baseDirectory, full);
                 if (link != null)
                 {
                     // A link can lead anywhere, so following it would defeat the root check above.
@@ -118,19 +118,6 @@ namespace EventGovernance.Compatibility
             {
                 string normalized = NormalizeDirectory(dir);
                 if (fullPath.StartsWith(normalized, PathComparison)) return normalized;
-            }
-            return null;
-        }
-
-        /// <summary>The first file or directory between <paramref name="baseDirectory"/> (exclusive) and the file that is a symbolic link.</summary>
-        private static string? FirstLinkBelow(string baseDirectory, string fullPath)
-        {
-            string relative = fullPath.Substring(baseDirectory.Length);
-            string current = baseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-            foreach (string part in relative.Split(new[] { Path.DirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                current = Path.Combine(current, part);
-                if ((File.GetAttributes(current) & FileAttributes.ReparsePoint) != 0) return current;
             }
             return null;
         }

@@ -28,6 +28,7 @@ namespace EventGovernance.Registry
         private readonly Sr.CachedSchemaRegistryClient _client;
         private readonly Secrets _secrets;
         private readonly TimeSpan _timeout;
+        private readonly RegistryRetries _retries;
 
         public ConfluentRegistry(RegistryOptions options)
         {
@@ -42,11 +43,13 @@ namespace EventGovernance.Registry
             {
                 Url = url,
                 RequestTimeoutMs = (int)Math.Max(1, options.Timeout.TotalMilliseconds),
-                // The client counts attempts: one first try plus the retries.
-                MaxRetries = Math.Max(0, options.MaxRetries) + 1,
-                RetriesWaitMs = (int)Math.Max(0, options.RetryWait.TotalMilliseconds),
-                RetriesMaxWaitMs = (int)Math.Max(0, options.MaxRetryWait.TotalMilliseconds),
+                // The client makes one attempt (it counts attempts, not retries); RegistryRetries retries it,
+                // honouring Retry-After within one time budget.
+                MaxRetries = 1,
+                RetriesWaitMs = 0,
+                RetriesMaxWaitMs = 0,
             };
+            _retries = new RegistryRetries(options.Timeout, options.MaxRetries, options.RetryWait, options.MaxRetryWait);
             if (options.SslCaLocation != null)
             {
                 if (!System.IO.File.Exists(options.SslCaLocation))
@@ -72,7 +75,11 @@ namespace EventGovernance.Registry
                 throw new RegistryUnavailableException($"cannot use the registry {DisplayName}: {Echo.Cut(_secrets.Scrub(e.Message))}");
             }
             ResponseSizeLimited = ResponseSizeLimit.Apply(_client, MaxResponseBytes);
+            RetriesInstalled = _retries.Install(_client, MaxResponseBytes);
         }
+
+        /// <summary>True when <see cref="RegistryRetries"/> wraps the client's HTTP clients (else a request is tried once).</summary>
+        internal bool RetriesInstalled { get; }
 
         /// <summary>
         /// The largest answer read from the registry. The client buffers each answer whole (and then makes a
@@ -178,6 +185,10 @@ namespace EventGovernance.Registry
             try
             {
                 return await call().ConfigureAwait(false);
+            }
+            catch (RetryAfterTooLongException e)
+            {
+                throw new RegistryUnavailableException($"the registry {DisplayName} {e.Message} while {what}; try again later or raise EventGovernanceRegistryTimeout");
             }
             catch (Sr.SchemaRegistryException e) when (e.Status == HttpStatusCode.Unauthorized || e.Status == HttpStatusCode.Forbidden)
             {

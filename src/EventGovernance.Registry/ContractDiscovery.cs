@@ -18,8 +18,8 @@ namespace EventGovernance.Registry
 
         /// <summary>
         /// Every <c>*.schema.json</c>, <c>*.avsc</c> and <c>*.proto</c> under <paramref name="contractsRoot"/>, sorted
-        /// by path, skipping the registry directory (default <c>&lt;root&gt;/registry</c>), hidden directories and
-        /// bin/obj. Two files claiming the same subject are an error naming both.
+        /// by path, skipping the registry directory (default <c>&lt;root&gt;/registry</c>), hidden directories,
+        /// bin/obj and directories that are symbolic links. Two files claiming the same subject are an error naming both.
         /// </summary>
         public static IReadOnlyList<Contract> Find(string contractsRoot, string? registryDirectory)
         {
@@ -74,6 +74,8 @@ namespace EventGovernance.Registry
                 if (name.StartsWith(".", StringComparison.Ordinal)) continue;
                 if (SkippedDirectories.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
                 if (string.Equals(TrimSeparator(sub), registry, PathComparison)) continue;
+                // A linked directory may lead anywhere on the machine: never searched (a linked file is refused by the gate).
+                if (SymbolicLinks.IsLink(sub)) continue;
                 Collect(sub, registry, files);
             }
         }

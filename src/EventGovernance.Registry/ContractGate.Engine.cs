@@ -80,6 +80,9 @@ namespace EventGovernance.Registry
             // Looks up referenced files by the names the registry uses, without adding to what the recorder learnt.
             var lookup = new RecordingResolver(local, avroNames: contract.Type == SchemaType.Avro);
             ISchemaFormat format = _formats(contract.Type);
+            if (SymbolicLinks.FirstBelow(root, fullPath) is string link)
+                throw new SchemaException(contract.DisplayPath,
+                    $"the contract passes through the symbolic link '{link}' and is refused: contracts are read only inside the contracts root ({root})");
             SchemaSource candidate = SchemaSource.FromFile(fullPath, contract.Type, recorder);
             ParsedSchema parsed = format.Parse(candidate);
             if (contract.Type == SchemaType.Json) UnreachedJsonReferences.Resolve(candidate, recorder);

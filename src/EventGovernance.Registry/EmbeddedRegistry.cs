@@ -87,6 +87,7 @@ namespace EventGovernance.Registry
         public Task<CompatibilityLevel?> GetCompatibilityAsync(string? subject, CancellationToken cancellationToken = default)
         {
             string file = subject == null ? Path.Combine(Root, ConfigFileName) : Path.Combine(SubjectDirectory(subject), ConfigFileName);
+            if (File.Exists(file)) RefuseLinks(file);
             return Task.FromResult<CompatibilityLevel?>(File.Exists(file) ? ReadConfig(file) : null);
         }
 
@@ -148,9 +149,38 @@ namespace EventGovernance.Registry
                     File.Delete(file);
                     string references = ReferencesFile(subject, version);
                     if (File.Exists(references)) File.Delete(references);
+                    RemoveCreatedDirectories(subject);
                 });
             }
             return Task.CompletedTask;
+        }
+
+        // Directories this instance created for new versions, so an undone batch leaves the tree as it found it.
+        private readonly HashSet<string> _createdDirectories = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Creates the versions directory of a subject, remembering each level that did not exist yet.</summary>
+        private void CreateVersionsDirectory(string dir)
+        {
+            var missing = new List<string>();
+            for (string? level = dir; level != null && !Directory.Exists(level); level = Path.GetDirectoryName(level))
+                missing.Add(level);
+            Directory.CreateDirectory(dir);
+            lock (_createdDirectories)
+                foreach (string level in missing) _createdDirectories.Add(level);
+        }
+
+        /// <summary>Removes, deepest first, the now-empty directories this instance created for a subject's versions.</summary>
+        private void RemoveCreatedDirectories(string subject)
+        {
+            lock (_createdDirectories)
+            {
+                for (string? level = VersionsDirectory(subject); level != null && _createdDirectories.Contains(level); level = Path.GetDirectoryName(level))
+                {
+                    if (!Directory.Exists(level) || Directory.EnumerateFileSystemEntries(level).Any()) return;
+                    Directory.Delete(level);
+                    _createdDirectories.Remove(level);
+                }
+            }
         }
 
         private void WriteVersion(string subject, int version, SchemaType type, string text,
@@ -161,7 +191,7 @@ namespace EventGovernance.Registry
             string referencesFile = ReferencesFile(subject, version);
             Guard(versionFile, () =>
             {
-                Directory.CreateDirectory(dir);
+                CreateVersionsDirectory(dir);
                 if (overwrite)
                 {
                     // A mirrored version may change type: drop a file of another extension for the same number.
@@ -243,6 +273,14 @@ namespace EventGovernance.Registry
             }
         }
 
+        /// <summary>The registry is read only inside its directory: a link on the way (subjects, a subject, versions, a file) is refused.</summary>
+        private void RefuseLinks(string path)
+        {
+            if (SymbolicLinks.FirstBelow(Root, path) is string link)
+                throw new RegistryUnavailableException(
+                    $"the embedded registry at {Echo.Cut(Root)} holds the symbolic link {Echo.Cut(link)}, which is refused: the registry is read only inside its directory");
+        }
+
         private string ReferencesFile(string subject, int version) =>
             Path.Combine(VersionsDirectory(subject), version.ToString(CultureInfo.InvariantCulture) + ReferencesSuffix);
 
@@ -252,8 +290,10 @@ namespace EventGovernance.Registry
             var versions = new SortedDictionary<int, string>();
             string dir = VersionsDirectory(subject);
             if (!Directory.Exists(dir)) return versions;
+            RefuseLinks(dir);
             foreach (string file in Directory.GetFiles(dir))
             {
+                RefuseLinks(file);
                 string name = Path.GetFileName(file);
                 if (name.StartsWith(".", StringComparison.Ordinal)) continue; // temporary files of a writer
                 if (name.EndsWith(ReferencesSuffix, StringComparison.OrdinalIgnoreCase)) continue;
@@ -273,6 +313,10 @@ namespace EventGovernance.Registry
         {
             try
             {
+                // The engine's bound (4 M characters, at most 4 bytes each), checked before reading: a stray
+                // 50 MB file in the registry must not be read into memory whole only to be refused.
+                if (new FileInfo(file).Length > SchemaSource.MaxLength * 4L)
+                    throw new SchemaException(file, $"the file is larger than the {SchemaSource.MaxLength / (1024 * 1024)} MB limit for one schema");
                 return File.ReadAllText(file);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

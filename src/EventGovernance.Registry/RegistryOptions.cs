@@ -23,15 +23,16 @@ namespace EventGovernance.Registry
         public string? SslCaLocation { get; set; }
 
         // The defaults are the build's: the gate asks a remote registry on every build, so a registry that
-        // hangs must cost seconds, not minutes. Worst case with them: two attempts of DefaultTimeout plus one
-        // wait (about 11 s), after which the first failed request ends the whole check.
+        // hangs must cost seconds, not minutes. Worst case with them: two attempts and the wait between them
+        // within one budget of 2 x DefaultTimeout (10 s, see RegistryRetries), after which the first failed
+        // request ends the whole check.
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
         public const int DefaultMaxRetries = 1;
 
         /// <summary>How long one HTTP request may take, from sending it to the last byte of the answer.</summary>
         public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
-        /// <summary>How often a request that failed for a transient reason (network, timeout, 408/429/5xx) is tried again.</summary>
+        /// <summary>How often a request that failed for a transient reason (network, timeout, 408/429/5xx) is tried again; a Retry-After is honoured within the budget.</summary>
         public int MaxRetries { get; set; } = DefaultMaxRetries;
 
         /// <summary>First wait before a retry; later waits back off exponentially (with jitter) up to <see cref="MaxRetryWait"/>.</summary>

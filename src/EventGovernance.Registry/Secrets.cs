@@ -26,6 +26,9 @@ namespace EventGovernance.Registry
             // "user:password": the password alone must not leak either.
             int colon = value!.IndexOf(':');
             if (colon >= 0 && colon < value.Length - 1) _values.Add(value.Substring(colon + 1));
+            // What a Basic Authorization header carries: a registry or proxy that repeats the header in its error
+            // message would otherwise show the credential, only encoded.
+            _values.Add(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value)));
             // Longest first so a password inside "user:password" is masked as a whole.
             _values.Sort((a, b) => b.Length.CompareTo(a.Length));
         }

@@ -16,6 +16,14 @@ public class SecretsTests
     }
 
     [Fact]
+    public void Masks_the_base64_a_basic_authorization_header_carries()
+    {
+        string header = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("alice:pa55word!"));
+        string text = new Secrets("alice:pa55word!").Scrub("500: cannot serve the request with Authorization: " + header);
+        Assert.Equal("500: cannot serve the request with Authorization: Basic ***", text);
+    }
+
+    [Fact]
     public void Masks_credentials_embedded_in_a_url_even_when_not_configured()
     {
         string text = new Secrets().Scrub("cannot reach https://bob:hunter2@registry.example:8081/subjects (timeout)");

@@ -24,6 +24,12 @@ namespace EventGovernance.Tests
 
         /// <summary>Answers 200 with a JSON array of one endless string, streamed until the client hangs up.</summary>
         Huge,
+
+        /// <summary>Answers 500 with a registry error whose message repeats the request's Authorization header (a careless proxy or registry).</summary>
+        EchoAuthorization,
+
+        /// <summary>Answers 429 with <c>Retry-After: 3600</c>: rate limited for longer than any request may wait.</summary>
+        TooManyRequests,
     }
 
     /// <summary>
@@ -96,6 +102,14 @@ namespace EventGovernance.Tests
                         case Misbehavior.Huge:
                             await StreamForever(stream).ConfigureAwait(false);
                             return;
+                        case Misbehavior.EchoAuthorization:
+                            await Answer(stream, "500 Internal Server Error", "",
+                                "{\"error_code\":50001,\"message\":\"cannot serve the request with " + Escape(AuthorizationOf(head)) + "\"}").ConfigureAwait(false);
+                            break;
+                        case Misbehavior.TooManyRequests:
+                            await Answer(stream, "429 Too Many Requests", "Retry-After: 3600\r\n",
+                                "{\"error_code\":42901,\"message\":\"rate limited\"}").ConfigureAwait(false);
+                            break;
                     }
                 }
             }
@@ -122,9 +136,22 @@ namespace EventGovernance.Tests
             }
         }
 
+        private static Task Answer(NetworkStream stream, string status, string headers, string body) =>
+            Write(stream, $"HTTP/1.1 {status}\r\nContent-Type: application/vnd.schemaregistry.v1+json\r\n{headers}"
+                + $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}");
+
+        private static string AuthorizationOf(string head)
+        {
+            foreach (string line in head.Split("\r\n"))
+                if (line.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase)) return line;
+            return "no Authorization header";
+        }
+
+        private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
         private static Task Write(NetworkStream stream, string text)
         {
-            byte[] bytes = Encoding.ASCII.GetBytes(text);
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
             return stream.WriteAsync(bytes, 0, bytes.Length);
         }
 

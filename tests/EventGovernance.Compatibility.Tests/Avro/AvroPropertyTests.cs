@@ -30,7 +30,7 @@ public sealed class AvroPropertyTests
             ParsedSchema again = Parse(text, "b.avsc");
             Assert.Empty(SchemaFormats.Avro.Diff(once, again, CompatibilityOptions.Default));
             Assert.Empty(SchemaFormats.Avro.Diff(once, once, CompatibilityOptions.Default));
-        }, iter: Iterations, threads: 1, print: s => s.Render());
+        }, iter: Fuzz.Iterations(Iterations), seed: Fuzz.Seed, threads: 1, print: s => s.Render());
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class AvroPropertyTests
             bool expected = p.Reader == p.Writer || Promotions.Contains((p.Reader, p.Writer));
             bool actual = CanRead(InContext(p.Reader, p.Context), InContext(p.Writer, p.Context));
             Assert.True(expected == actual, $"reader {p.Reader} / writer {p.Writer} in context {p.Context}: expected {expected}");
-        }, iter: Iterations, threads: 1);
+        }, iter: Fuzz.Iterations(Iterations), seed: Fuzz.Seed, threads: 1);
 
         // And the engine really distinguishes the directions: every one-way promotion fails reversed.
         foreach ((string reader, string writer) in Promotions.Where(p => !Promotions.Contains((p.Writer, p.Reader))))
@@ -72,7 +72,7 @@ public sealed class AvroPropertyTests
             string text = token.ToString(Formatting.None);
             CheckOnlySchemaExceptions(text, "{\"type\": \"record\", \"name\": \"R\", \"fields\": []}");
             CheckOnlySchemaExceptions(text, text);
-        }, iter: Iterations * 2, threads: 1, print: t => t.ToString(Formatting.None));
+        }, iter: Fuzz.Iterations(Iterations * 2), seed: Fuzz.Seed, threads: 1, print: t => t.ToString(Formatting.None));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class AvroPropertyTests
             JToken original = schemas[m.Schema];
             string mutated = Mutator.Apply(original, m.Mutation, m.Target, m.Seed);
             CheckOnlySchemaExceptions(mutated, original.ToString(Formatting.None));
-        }, iter: Iterations * 3, threads: 1, print: m => Mutator.Apply(schemas[m.Schema], m.Mutation, m.Target, m.Seed));
+        }, iter: Fuzz.Iterations(Iterations * 3), seed: Fuzz.Seed, threads: 1, print: m => Mutator.Apply(schemas[m.Schema], m.Mutation, m.Target, m.Seed));
     }
 
     /// <summary>Parses both texts and diffs both ways; a SchemaException is fine, anything else fails.</summary>

@@ -64,7 +64,7 @@ namespace EventGovernance.Compatibility.Tests.Json
             {
                 DiffOrRefuse(a.ToString(Formatting.None), b.ToString(Formatting.None));
                 DiffOrRefuse(a.ToString(Formatting.None), b.ToString(Formatting.None), JsonCompatibilityPolicy.Lenient);
-            }, iter: 3000);
+            }, iter: Fuzz.Iterations(3000), seed: Fuzz.Seed);
         }
 
         [Fact]
@@ -76,7 +76,7 @@ namespace EventGovernance.Compatibility.Tests.Json
                 IReadOnlyList<Difference>? differences = DiffOrRefuse(text, text);
                 if (differences == null) return;
                 Assert.True(differences.All(d => d.IsCompatible), string.Join(", ", differences));
-            }, iter: 3000);
+            }, iter: Fuzz.Iterations(3000), seed: Fuzz.Seed);
         }
 
         private static readonly JToken[] CorpusSchemas = ConfluentJsonCorpus.All
@@ -119,7 +119,7 @@ namespace EventGovernance.Compatibility.Tests.Json
                 DiffOrRefuse(original, update);
                 IReadOnlyList<Difference>? self = DiffOrRefuse(original, original);
                 if (self != null) Assert.True(self.All(d => d.IsCompatible), string.Join(", ", self));
-            }, iter: 3000);
+            }, iter: Fuzz.Iterations(3000), seed: Fuzz.Seed);
         }
 
         [Fact]

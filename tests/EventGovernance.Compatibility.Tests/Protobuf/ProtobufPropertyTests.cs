@@ -84,7 +84,7 @@ public sealed class ProtobufPropertyTests
             string text = Render(spec);
             var differences = Diff(Proto(text, "a.proto"), Proto(text, "b.proto"));
             Assert.True(differences.Count == 0, string.Join(", ", differences) + "\n" + text);
-        }, iter: 200, threads: 1);
+        }, iter: Fuzz.Iterations(200), seed: Fuzz.Seed, threads: 1);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ProtobufPropertyTests
             Assert.True(added.IsCompatible);
             Difference removed = Assert.Single(Diff(Proto(after, "b.proto"), Proto(before, "a.proto")));
             Assert.Equal("FIELD_REMOVED #/M0/99", removed.ToString());
-        }, iter: 100, threads: 1);
+        }, iter: Fuzz.Iterations(100), seed: Fuzz.Seed, threads: 1);
     }
 
     private const string ProtoAlphabet = "abcmesgintrpoqu_0123456789 \n\t{}[]()<>;=,.\"'/*-+";
@@ -121,8 +121,8 @@ public sealed class ProtobufPropertyTests
     [Fact]
     public void Random_text_never_throws_anything_but_SchemaException()
     {
-        Gen.String[Gen.Char[ProtoAlphabet], 0, 200].Sample(ParsesOrThrowsSchemaException, iter: 300, threads: 1);
-        Gen.String.Sample(ParsesOrThrowsSchemaException, iter: 200, threads: 1);
+        Gen.String[Gen.Char[ProtoAlphabet], 0, 200].Sample(ParsesOrThrowsSchemaException, iter: Fuzz.Iterations(300), seed: Fuzz.Seed, threads: 1);
+        Gen.String.Sample(ParsesOrThrowsSchemaException, iter: Fuzz.Iterations(200), seed: Fuzz.Seed, threads: 1);
     }
 
     [Fact]
@@ -134,6 +134,6 @@ public sealed class ProtobufPropertyTests
             int start = at % (text.Length + 1);
             int length = Math.Min(cut, text.Length - start);
             return text.Remove(start, length).Insert(start, insert);
-        }).Sample(ParsesOrThrowsSchemaException, iter: 300, threads: 1);
+        }).Sample(ParsesOrThrowsSchemaException, iter: Fuzz.Iterations(300), seed: Fuzz.Seed, threads: 1);
     }
 }

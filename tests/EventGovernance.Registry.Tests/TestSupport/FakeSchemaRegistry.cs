@@ -29,8 +29,9 @@ namespace EventGovernance.TestSupport
         private readonly object _gate = new object();
         private readonly Dictionary<string, List<Version>> _subjects = new Dictionary<string, List<Version>>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _subjectConfig = new Dictionary<string, string>(StringComparer.Ordinal);
-        private readonly ConcurrentQueue<int> _failures = new ConcurrentQueue<int>();
+        private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new ConcurrentQueue<(int, string?)>();
         private int _nextId = 1;
+        private int _requestCount;
 
         public FakeSchemaRegistry()
         {
@@ -70,11 +71,20 @@ namespace EventGovernance.TestSupport
         /// <summary>The Authorization headers received.</summary>
         public ConcurrentQueue<string> Authorizations { get; } = new ConcurrentQueue<string>();
 
-        /// <summary>The next <paramref name="count"/> requests are answered with <paramref name="status"/>.</summary>
-        public void FailNext(int status, int count = 1)
+        /// <summary>
+        /// The next <paramref name="count"/> requests are answered with <paramref name="status"/>, with a
+        /// <c>Retry-After</c> header of <paramref name="retryAfter"/> (seconds or an HTTP-date) when given.
+        /// </summary>
+        public void FailNext(int status, int count = 1, string? retryAfter = null)
         {
-            for (int i = 0; i < count; i++) _failures.Enqueue(status);
+            for (int i = 0; i < count; i++) _failures.Enqueue((status, retryAfter));
         }
+
+        /// <summary>When above 0, every n-th request (the n-th, 2n-th, ...) is answered 500: one bad node of n behind a round-robin balancer.</summary>
+        public int FailEveryNth { get; set; }
+
+        /// <summary>When each request arrived, in order (to see how long the client waited between attempts).</summary>
+        public ConcurrentQueue<DateTimeOffset> Arrivals { get; } = new ConcurrentQueue<DateTimeOffset>();
 
         /// <summary>Adds a version directly, as if someone else registered it.</summary>
         public int Seed(string subject, string schema, string schemaType = "JSON", params (string Name, string Subject, int Version)[] references)
@@ -156,6 +166,8 @@ namespace EventGovernance.TestSupport
             {
                 HttpListenerRequest request = context.Request;
                 string path = request.Url!.AbsolutePath;
+                Arrivals.Enqueue(DateTimeOffset.UtcNow);
+                int number = Interlocked.Increment(ref _requestCount);
                 Requests.Enqueue($"{request.HttpMethod} {request.Url.PathAndQuery}");
                 Authorizations.Enqueue(request.Headers["Authorization"] ?? "");
                 string body;
@@ -163,13 +175,17 @@ namespace EventGovernance.TestSupport
 
                 if (Delay > TimeSpan.Zero) await Task.Delay(Delay, _stop.Token);
 
+                (int Status, string? RetryAfter) failure = default;
                 (int status, JsonNode? answer) = RequiredAuthorization != null && request.Headers["Authorization"] != RequiredAuthorization
                     ? (401, Error(40101, "Unauthorized"))
                     : FailPathsContaining != null && path.Contains(FailPathsContaining, StringComparison.Ordinal)
                         ? (500, Error(50001, "scripted failure"))
-                    : _failures.TryDequeue(out int failure)
-                        ? (failure, Error(failure * 100 + 1, "scripted failure"))
+                    : FailEveryNth > 0 && number % FailEveryNth == 0
+                        ? (500, Error(50001, "scripted failure"))
+                    : _failures.TryDequeue(out failure)
+                        ? (failure.Status, Error(failure.Status * 100 + 1, "scripted failure"))
                         : Route(request.HttpMethod, path, request.QueryString["verbose"] == "true", body);
+                if (failure.RetryAfter != null) context.Response.AddHeader("Retry-After", failure.RetryAfter);
 
                 byte[] bytes = Encoding.UTF8.GetBytes(answer?.ToJsonString() ?? "null");
                 context.Response.StatusCode = status;
