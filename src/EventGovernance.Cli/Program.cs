@@ -17,7 +17,7 @@ namespace EventGovernance.Cli
         internal const int Breaking = 1;
         internal const int Failed = 2;
 
-        private static readonly HashSet<string> KnownCommands = new HashSet<string>(StringComparer.Ordinal) { "compat", "check", "register", "pull", "derive" };
+        private static readonly HashSet<string> KnownCommands = new HashSet<string>(StringComparer.Ordinal) { "compat", "check", "register", "pull", "derive", "lint" };
 
         /// <summary>Where schema formats come from; tests swap in a format of their own.</summary>
         internal static Func<SchemaType, ISchemaFormat> Formats { get; set; } = SchemaFormats.For;
@@ -65,6 +65,8 @@ namespace EventGovernance.Cli
                         return PullCommand.Run(rest, stdout, stderr);
                     case "derive":
                         return DeriveCommand.Run(rest, stdout, stderr);
+                    case "lint":
+                        return LintCommand.Run(rest, stdout, stderr);
                     default:
                         throw new UsageException($"unknown command '{command}'");
                 }
