@@ -8,6 +8,7 @@ namespace EventGovernance.Cli
 commands:
   compat    compare a schema file with earlier versions of it
   check     check the repository's contracts against the registry (the build gate, outside MSBuild)
+  lint      lint the repository's contracts (EG1101-EG1108, settings from .editorconfig)
   register  register changed contracts as new versions when every contract passes
   pull      mirror a remote registry into an embedded registry directory
   derive    print the schema a producer's Confluent serializer registers for a C# type

@@ -61,3 +61,30 @@ namespace EventGovernance.Registry.Tests.Lint
         }
     }
 }
+
+namespace EventGovernance.Registry.Tests.Lint
+{
+    public class LintBlocksRegistrationTests
+    {
+        [Fact]
+        public async Task An_error_level_finding_registers_nothing_and_without_lint_the_contract_registers()
+        {
+            using var dir = new TempDirectory();
+            var run = new LintRun(dir);
+            run.Registered("order", ".proto", Samples.Proto(dataFields: "optional string order_id = 1;\n    optional string note = 2;"));
+            run.Contract("order.proto", Samples.Proto());
+            string registryDirectory = dir.Combine("contracts", "registry");
+            var contracts = ContractDiscovery.Find(dir.Combine("contracts"), registryDirectory);
+
+            RegistrationReport linted = await new ContractRegistrar(new EmbeddedRegistry(registryDirectory),
+                new GateOptions { ContractsRoot = dir.Combine("contracts"), Lint = true }).RegisterAsync(contracts);
+            Assert.False(linted.Succeeded);
+            Assert.Empty(linted.Registered);
+            Assert.Contains("nothing registered: 1 contract(s) do not pass (order)", linted.Message);
+
+            RegistrationReport plain = await new ContractRegistrar(new EmbeddedRegistry(registryDirectory),
+                new GateOptions { ContractsRoot = dir.Combine("contracts") }).RegisterAsync(contracts);
+            Assert.True(plain.Succeeded, plain.Message);
+        }
+    }
+}
