@@ -40,3 +40,27 @@ namespace EventGovernance.Registry.Tests.Lint
         }
     }
 }
+
+namespace EventGovernance.Registry.Tests.Lint
+{
+    public class EG1107RecursiveSchemaTests
+    {
+        // The bound is far above the few milliseconds this takes; a walk that never ends exceeds it.
+        [Fact(Timeout = 60_000)]
+        public async Task A_recursive_schema_reports_each_property_once()
+        {
+            using var dir = new TempDirectory();
+            var run = new LintRun(dir);
+            run.EditorConfig("", "[*]\ndotnet_diagnostic.EG1107.severity = warning\n");
+            // A binary tree: every node references the node definition twice, so walking it naively never ends.
+            run.Contract("tree.schema.json", Samples.Json(
+                data: "\"root\": {\"$ref\": \"#/definitions/node\"}",
+                extra: ", \"definitions\": {\"node\": {\"type\": \"object\", \"additionalProperties\": false, \"properties\": " +
+                       "{\"left\": {\"$ref\": \"#/definitions/node\"}, \"right\": {\"$ref\": \"#/definitions/node\"}, \"value\": {\"type\": \"string\"}}}}"));
+
+            var findings = await run.LintAsync("tree", Registry.Lint.LintRules.MissingDescription);
+            Assert.Single(findings, f => f.Message.StartsWith("left at "));
+            Assert.Single(findings, f => f.Message.StartsWith("value at "));
+        }
+    }
+}

@@ -81,15 +81,21 @@ namespace EventGovernance.Registry.Lint.Shapes
         public ShapeField? FindInEnvelope(EnvelopeField field, EnvelopeField data) =>
             Find(field) ?? Fields.Where(f => !data.Accepts(f.Name)).SelectMany(f => f.Children).FirstOrDefault(c => field.Accepts(c.Name));
 
-        /// <summary>Every field defined in this file, at any depth, each once (recursive types stop at a repeat).</summary>
+        /// <summary>
+        /// Every field defined in this file, at any depth, each once: a field is the same field wherever it is reached
+        /// from (its place in the file), so recursive types (a tree node referencing itself) stop at the first repeat.
+        /// </summary>
         public IEnumerable<ShapeField> AllDefinedHere()
         {
-            var seen = new HashSet<ShapeField>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var stack = new Stack<(ShapeField Field, int Depth)>(Fields.Reverse().Select(f => (f, 0)));
             while (stack.Count > 0)
             {
                 (ShapeField field, int depth) = stack.Pop();
-                if (!field.DefinedHere || !seen.Add(field)) continue;
+                string key = field.Location != null && field.Location.Line > 0
+                    ? $"{field.Location.File}|{field.Location.Line}|{field.Location.Column}|{field.Name}"
+                    : field.Path;
+                if (!field.DefinedHere || !seen.Add(key)) continue;
                 yield return field;
                 if (depth >= 32) continue;
                 foreach (ShapeField child in field.Children.Reverse()) stack.Push((child, depth + 1));
