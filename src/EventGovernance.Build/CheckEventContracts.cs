@@ -68,6 +68,9 @@ namespace EventGovernance.Build
         /// <summary>The JSON Schema policy, <c>strict</c> or <c>lenient</c> (<c>EventGovernancePolicy</c>); empty means strict.</summary>
         public string? Policy { get; set; }
 
+        /// <summary><c>EventGovernanceLint</c>: anything but <c>false</c> lints the contracts too (EG1101–EG1108).</summary>
+        public string? Lint { get; set; }
+
         /// <summary>True when every contract was checked and passed; the targets touch the stamp file only then.</summary>
         [Output]
         public bool Checked { get; set; }
@@ -157,6 +160,7 @@ namespace EventGovernance.Build
                 Compatibility = level,
                 Engine = new CompatibilityOptions { JsonPolicy = remote.Policy },
                 ContractsRoot = string.IsNullOrWhiteSpace(ContractsRoot) ? null : ContractItems.FullPath(ContractsRoot!, ProjectDirectory),
+                Lint = !string.Equals((Lint ?? "").Trim(), "false", StringComparison.OrdinalIgnoreCase),
             };
             if (!Configure(registryOptions, options)) return false;
 
@@ -307,10 +311,29 @@ namespace EventGovernance.Build
         private void LogError(string code, string? file, int line, int column, string message) =>
             LogFinding(new ReportFinding(code, FindingSeverity.Error, null, file, line, column, message));
 
-        /// <summary>The model's finding as an MSBuild error: code, file, position, help link and the message with its next step.</summary>
-        private void LogFinding(ReportFinding finding) =>
-            Log.LogError(null, finding.Code, finding.Code, finding.HelpLink, finding.File ?? ProjectFileOrNull,
-                finding.Line, finding.Column, finding.EndLine, finding.EndColumn, finding.FullMessage);
+        /// <summary>
+        /// The model's finding as an MSBuild error or warning (lint notes as messages, which MSBuild has no canonical
+        /// form for): code, file, position, help link and the message with its next step.
+        /// </summary>
+        private void LogFinding(ReportFinding finding)
+        {
+            string? file = finding.File ?? ProjectFileOrNull;
+            switch (finding.Severity)
+            {
+                case FindingSeverity.Warning:
+                    Log.LogWarning(null, finding.Code, finding.Code, finding.HelpLink, file,
+                        finding.Line, finding.Column, finding.EndLine, finding.EndColumn, finding.FullMessage);
+                    break;
+                case FindingSeverity.Note:
+                    Log.LogMessage(null, finding.Code, finding.Code, file, finding.Line, finding.Column, finding.EndLine, finding.EndColumn,
+                        MessageImportance.Normal, finding.FullMessage);
+                    break;
+                default:
+                    Log.LogError(null, finding.Code, finding.Code, finding.HelpLink, file,
+                        finding.Line, finding.Column, finding.EndLine, finding.EndColumn, finding.FullMessage);
+                    break;
+            }
+        }
 
         private string? ProjectFileOrNull => string.IsNullOrWhiteSpace(ProjectFile) ? null : ProjectFile;
     }

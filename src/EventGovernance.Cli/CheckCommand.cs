@@ -117,6 +117,7 @@ namespace EventGovernance.Cli
                 Compatibility = Common.Level(options),
                 Engine = Common.Engine(options),
                 ContractsRoot = Path.GetFullPath(contractsRoot),
+                Lint = true,
             };
             string defaultRegistry = Path.Combine(contractsRoot, "registry");
             RegistryOptions registryOptions = Common.Registry(options, defaultRegistry);

@@ -34,6 +34,7 @@ namespace EventGovernance.Cli
         {
             CompatCommand.Create(context),
             CheckCommand.Create(context),
+            LintCommand.Create(context),
             RegisterCommand.Create(context),
             PullCommand.Create(context),
             DeriveCommand.Create(context),

@@ -52,6 +52,7 @@ namespace EventGovernance.Cli
         {
             ImportMarker,
             ProjectProperties.Enabled,
+            ProjectProperties.Lint,
             ProjectProperties.Registry,
             ProjectProperties.ContractsRoot,
             ProjectProperties.Compatibility,

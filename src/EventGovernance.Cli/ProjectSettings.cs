@@ -18,6 +18,7 @@ namespace EventGovernance.Cli
         public const string Timeout = "EventGovernanceRegistryTimeout";
         public const string Retries = "EventGovernanceRegistryRetries";
         public const string Policy = "EventGovernancePolicy";
+        public const string Lint = "EventGovernanceLint";
     }
 
     /// <summary>
@@ -132,6 +133,8 @@ namespace EventGovernance.Cli
                 Compatibility = level,
                 Engine = new CompatibilityOptions { JsonPolicy = policy ?? JsonCompatibilityPolicy.Strict },
                 ContractsRoot = root.Length == 0 ? null : ContractItemMapper.FullPath(root, _project.ProjectDirectory),
+                // As the task: anything but 'false' lints.
+                Lint = !_project.Property(ProjectProperties.Lint).Trim().Equals("false", StringComparison.OrdinalIgnoreCase),
             };
         }
 

@@ -58,7 +58,13 @@ namespace EventGovernance.Registry
             try
             {
                 level = await ResolveLevelAsync(contract, run, cancellationToken).ConfigureAwait(false);
-                return await EvaluateAsync(contract, fullPath, level.Value, byPath, cancellationToken).ConfigureAwait(false);
+                GateEvaluation evaluation = await EvaluateAsync(contract, fullPath, level.Value, byPath, cancellationToken).ConfigureAwait(false);
+                if (_options.Lint && evaluation.Parsed != null)
+                {
+                    evaluation.Result.Lint = Lint.ContractLinter.Lint(new Lint.LintInput(contract, evaluation.Parsed, level.Value, evaluation.Previous,
+                        evaluation.Result.Status == ContractStatus.Breaking));
+                }
+                return evaluation;
             }
             catch (Exception e) when (e is SchemaException || e is NotSupportedException)
             {
@@ -94,7 +100,7 @@ namespace EventGovernance.Registry
                 return new GateEvaluation(
                     new ContractResult(contract, ContractStatus.New, level, Array.Empty<Difference>(),
                         $"new subject '{contract.Subject}': nothing registered to break", referencedFiles: recorder.ResolvedFiles()),
-                    candidate.Text, newDependencies, null);
+                    candidate.Text, newDependencies, null) { Parsed = parsed };
             }
 
             int latestVersion = versions[versions.Count - 1];
@@ -107,7 +113,7 @@ namespace EventGovernance.Registry
                 return new GateEvaluation(
                     new ContractResult(contract, ContractStatus.Unchanged, level, Array.Empty<Difference>(),
                         $"identical to version {latestVersion} of '{contract.Subject}'", referencedFiles: recorder.ResolvedFiles()),
-                    candidate.Text, Dependencies(recorder, fullPath, byPath), latestVersion);
+                    candidate.Text, Dependencies(recorder, fullPath, byPath), latestVersion) { Parsed = parsed };
             }
 
             // Non-transitive levels only ever look at the latest version: do not fetch the rest.
@@ -166,7 +172,7 @@ namespace EventGovernance.Registry
             return new GateEvaluation(
                 new ContractResult(contract, compatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, findings, message, theirs,
                     recorder.ResolvedFiles()),
-                candidate.Text, dependencies, latestVersion);
+                candidate.Text, dependencies, latestVersion) { Parsed = parsed, Previous = history[history.Count - 1] };
         }
 
         /// <summary>The embedded registry has no verdict of its own (our engine is the judge there): nothing to ask it.</summary>
@@ -367,6 +373,10 @@ namespace EventGovernance.Registry
         public string? Text { get; }
         public IReadOnlyList<ContractDependency> Dependencies { get; }
         public int? LatestVersion { get; }
+
+        /// <summary>The contract as parsed (null when it could not be read), and the latest registered version compared with it: what the lint reads.</summary>
+        public ParsedSchema? Parsed { get; set; }
+        public ParsedSchema? Previous { get; set; }
     }
 
     /// <summary>A reference the contract makes, by the name it uses, and the contract it resolved to (null when the file is not a contract).</summary>

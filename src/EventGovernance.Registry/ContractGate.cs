@@ -135,6 +135,9 @@ namespace EventGovernance.Registry
         /// a change to any of them changes the contract (the build's incremental check watches them).
         /// </summary>
         public IReadOnlyList<string> ReferencedFiles { get; }
+
+        /// <summary>The contract lint's findings (EG11xx) when the gate ran it (<see cref="GateOptions.Lint"/>); else empty.</summary>
+        public IReadOnlyList<Lint.LintFinding> Lint { get; internal set; } = Array.Empty<Lint.LintFinding>();
     }
 
     public sealed class GateOptions
@@ -146,6 +149,9 @@ namespace EventGovernance.Registry
 
         /// <summary>References resolve only inside this directory.</summary>
         public string? ContractsRoot { get; set; }
+
+        /// <summary>Also lint every readable contract (EG1101–EG1108, settings from .editorconfig); off unless asked for.</summary>
+        public bool Lint { get; set; }
     }
 
     /// <summary>

@@ -80,7 +80,9 @@ namespace EventGovernance.Registry
             IReadOnlyList<GateEvaluation> evaluations = await _gate.EvaluateAsync(contracts, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<ContractResult> results = evaluations.Select(e => e.Result).ToList();
 
-            var failing = results.Where(r => r.Status == ContractStatus.Breaking || r.Status == ContractStatus.Invalid).ToList();
+            // An Error-level lint finding (EG1103, EG1105 by default) fails a contract as a breaking change does.
+            var failing = results.Where(r => r.Status == ContractStatus.Breaking || r.Status == ContractStatus.Invalid
+                || r.Lint.Any(f => f.Severity == Lint.LintSeverity.Error)).ToList();
             if (failing.Count > 0)
             {
                 return new RegistrationReport(false, results, Array.Empty<RegisteredContract>(),

@@ -28,7 +28,7 @@ namespace EventGovernance.Registry
         public static string[] All => new[] { UnexpectedFailure, BreakingChange, MalformedContract, RegistryUnavailable, InvalidConfiguration };
 
         /// <summary>The code's page: <c>https://github.com/eventgovernance/eventgovernance/blob/main/docs/errors/EG1001.md</c>.</summary>
-        public static string HelpLink(string code) => DocsBase + code + ".md";
+        public static string HelpLink(string code) => Lint.LintRules.IsLint(code) ? Lint.LintRules.HelpLink(code) : DocsBase + code + ".md";
 
         /// <summary>What the developer does next, in a few words; the page says more.</summary>
         public static string NextStep(string code) => code switch
@@ -38,7 +38,7 @@ namespace EventGovernance.Registry
             MalformedContract => "correct the schema where the message says",
             RegistryUnavailable => "check the registry's address, the network and the credentials",
             InvalidConfiguration => "correct the value",
-            _ => "see the documentation",
+            _ => Lint.LintRules.Find(code)?.NextStep ?? "see the documentation",
         };
 
         /// <summary>The message with the next step and the page appended: "...; make the change compatible ... (see https://...)".</summary>

@@ -44,7 +44,7 @@ public class DescriptorTests
     [Fact]
     public void EveryRulePageBelongsToARule()
     {
-        string[] pages = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs", "rules"), "EG*.md")
+        string[] pages = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs", "rules"), "EG0*.md") // EG11xx pages are the contract lint's (LintRules)
             .Select(p => Path.GetFileNameWithoutExtension(p))
             .OrderBy(id => id, StringComparer.Ordinal)
             .ToArray();

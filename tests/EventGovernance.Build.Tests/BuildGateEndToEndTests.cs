@@ -65,6 +65,8 @@ public sealed class BuildGateEndToEndTests
         ProcessResult baseline = _project.Build();
         AssertSucceeded(baseline);
         AssertOutputContains(baseline, Summary);
+        // The packed task lints too, reading contracts/.editorconfig: the repository's contracts lint clean.
+        Assert.DoesNotMatch(@"(warning|error) EG11\d\d", baseline.Output);
         AssertOutputContains(baseline, "0 breaking, 0 invalid");
 
         // An optional property in a closed payload is compatible under BACKWARD.
@@ -206,9 +208,12 @@ public sealed class BuildGateEndToEndTests
     [Fact]
     public void New_subject_passes_with_a_message()
     {
-        File.Copy(ContractPath(Path.Combine("contracts", "orders", "order-shipped.schema.json")),
-            ContractPath(Path.Combine("contracts", "orders", "order-archived.schema.json")));
+        string archived = Path.Combine("contracts", "orders", "order-archived.schema.json");
+        File.Copy(ContractPath(Path.Combine("contracts", "orders", "order-shipped.schema.json")), ContractPath(archived));
+        // And with a lint warning in the canonical form: the archived event has no correlation_id.
+        Edit(archived, "\"correlation_id\"", "\"trace_id\"");
         ProcessResult result = _project.Build();
+        AssertOutputMatches(result, Regex.Escape(archived) + @"\(1,1\): warning EG1102: 'order-archived' does not carry the standard envelope: no correlation_id");
         AssertSucceeded(result);
         AssertOutputContains(result, "subject 'order-archived' is new");
         AssertOutputContains(result, "register it with `eventgov register` or `dotnet build -t:EventGovernanceRegister`");

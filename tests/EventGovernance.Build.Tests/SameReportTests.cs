@@ -55,8 +55,10 @@ public sealed class SameReportTests : IDisposable
             Registry = Path.Combine(_project, "contracts", "registry"),
         };
         Assert.False(task.Execute());
+        // Errors, then the contract lint's warnings (EG1102 here): check lists them in the same order.
         var fromBuild = engine.Errors
             .Select(e => (e.Code, File: Path.GetFullPath(Path.Combine(_project, e.File)), e.LineNumber, e.ColumnNumber, Message: e.Message ?? ""))
+            .Concat(engine.Warnings.Select(w => (w.Code, File: Path.GetFullPath(Path.Combine(_project, w.File)), w.LineNumber, w.ColumnNumber, Message: w.Message ?? "")))
             .ToList();
 
         var stdout = new StringWriter();

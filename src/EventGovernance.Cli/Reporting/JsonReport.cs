@@ -25,6 +25,11 @@ namespace EventGovernance.Cli.Reporting
         public static CheckJson Check(GateReport report) =>
             new CheckJson(report.Passed, report.Registry, report.Contracts.Select(Contract).ToList(), report.OtherFindings.Select(Finding).ToList());
 
+        /// <summary><c>eventgov lint --format json</c>: clean is false when an Error-level rule fired or a contract could not be read.</summary>
+        public static LintJson Lint(GateReport report) =>
+            new LintJson(report.Contracts.All(c => c.Status != ContractStatus.Invalid && !c.HasLintErrors), report.Registry,
+                report.Contracts.Select(Contract).ToList(), report.OtherFindings.Select(Finding).ToList());
+
         public static RegisterJson Register(GateReport report, RegistrationReport registration) =>
             new RegisterJson(registration.Succeeded, registration.Message, report.Registry,
                 registration.Registered.Select(r => new VersionJson(r.Subject, r.Version, r.Contract.DisplayPath,
@@ -78,6 +83,8 @@ namespace EventGovernance.Cli.Reporting
     internal sealed record CompatJson(bool Compatible, string Level, List<DifferenceJson> Differences);
 
     internal sealed record CheckJson(bool Compatible, string Registry, List<ContractJson> Contracts, List<FindingJson> Findings);
+
+    internal sealed record LintJson(bool Clean, string Registry, List<ContractJson> Contracts, List<FindingJson> Findings);
 
     internal sealed record RegisterJson(bool Registered, string Message, string Registry, List<VersionJson> Versions,
         List<ContractJson> Contracts, List<FindingJson> Findings);

@@ -138,6 +138,9 @@ namespace EventGovernance.Compatibility.Avro
         public bool HasDefault => DefaultValue != null;
         public IReadOnlyList<string> Aliases { get; }
         public SourceLocation Location { get; }
+
+        /// <summary>The field's <c>doc</c> (null when it has none); contract lint asks for it, the comparison ignores it.</summary>
+        public string? Doc { get; set; }
     }
 
     internal sealed class AvroEnum : AvroNamed

@@ -147,7 +147,7 @@ namespace EventGovernance.Compatibility.Avro
                 AvroNode fieldType = ParseSchema(typeToken, name.Space);
                 CheckOrder(fieldJson);
                 var field = new AvroField(fieldName, record.Fields.Count, fieldType, fieldJson["default"],
-                    ParseFieldAliases(fieldJson), Loc(fieldJson));
+                    ParseFieldAliases(fieldJson), Loc(fieldJson)) { Doc = (fieldJson["doc"] as JValue)?.Value as string };
                 record.Fields.Add(field);
                 if (field.DefaultValue != null) _defaults.Add((field, field.DefaultValue));
             }

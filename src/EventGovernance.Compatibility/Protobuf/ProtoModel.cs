@@ -84,6 +84,18 @@ namespace EventGovernance.Compatibility.Protobuf
         public List<ProtoMessage> NestedMessages { get; } = new List<ProtoMessage>();
 
         public List<ProtoEnum> NestedEnums { get; } = new List<ProtoEnum>();
+
+        /// <summary>The <c>reserved</c> numbers and names (contract lint checks a removed field was reserved; the comparison does not).</summary>
+        public ProtoReserved Reserved { get; } = new ProtoReserved();
+    }
+
+    /// <summary>A message's or enum's <c>reserved</c> statements: inclusive number ranges and names.</summary>
+    internal sealed class ProtoReserved
+    {
+        public List<(int Start, int End)> Ranges { get; } = new List<(int Start, int End)>();
+        public HashSet<string> Names { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+
+        public bool HasNumber(int number) => Ranges.Exists(r => number >= r.Start && number <= r.End);
     }
 
     internal sealed class ProtoOneof
@@ -120,6 +132,9 @@ namespace EventGovernance.Compatibility.Protobuf
         public string? Oneof { get; }
 
         public SourceLocation? Location { get; }
+
+        /// <summary>A proto2 <c>[default = ...]</c> as written; null when there is none.</summary>
+        public string? DefaultValue { get; set; }
     }
 
     /// <summary>A field's type: a scalar keyword (<c>int32</c>), or a named type by full name, or a map.</summary>
@@ -165,6 +180,8 @@ namespace EventGovernance.Compatibility.Protobuf
         public string LocalPath { get; }
         public SourceLocation? Location { get; }
         public List<ProtoEnumConstant> Constants { get; } = new List<ProtoEnumConstant>();
+
+        public ProtoReserved Reserved { get; } = new ProtoReserved();
     }
 
     internal sealed class ProtoEnumConstant

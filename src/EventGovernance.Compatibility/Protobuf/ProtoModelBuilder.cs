@@ -70,7 +70,8 @@ namespace EventGovernance.Compatibility.Protobuf
                 }
                 ProtoFieldType type = FieldType(field, mapEntries, out bool isMap);
                 var built = new ProtoField(field.Name, field.Number, Label(field, unlabelledSyntax, oneofName != null || isMap), type, oneofName,
-                    file.Locate(file.Index.Member(localPath, field.Number)));
+                    file.Locate(file.Index.Member(localPath, field.Number)))
+                { DefaultValue = string.IsNullOrEmpty(field.DefaultValue) ? null : field.DefaultValue };
                 message.Fields.Add(built);
                 if (oneofName != null) oneofs[field.OneofIndex]!.Fields.Add(built);
             }
@@ -81,6 +82,10 @@ namespace EventGovernance.Compatibility.Protobuf
                 if (oneofs[i] == null && IsSyntheticOneof(descriptor, i)) continue;
                 message.Oneofs.Add(oneofs[i] ?? new ProtoOneof(decl.Name, file.Locate(file.Index.Oneof(localPath, decl.Name))));
             }
+
+            // Descriptor message ranges are end-exclusive.
+            foreach (DescriptorProto.ReservedRange range in descriptor.ReservedRanges) message.Reserved.Ranges.Add((range.Start, range.End - 1));
+            foreach (string reserved in descriptor.ReservedNames) message.Reserved.Names.Add(reserved);
 
             foreach (DescriptorProto nested in descriptor.NestedTypes)
             {
@@ -181,6 +186,9 @@ namespace EventGovernance.Compatibility.Protobuf
             var built = new ProtoEnum(file, descriptor.Name, localPath, file.Locate(file.Index.Type(localPath)));
             foreach (EnumValueDescriptorProto value in descriptor.Values)
                 built.Constants.Add(new ProtoEnumConstant(value.Name, value.Number, file.Locate(file.Index.Member(localPath, value.Number))));
+            // Enum ranges are inclusive.
+            foreach (EnumDescriptorProto.EnumReservedRange range in descriptor.ReservedRanges) built.Reserved.Ranges.Add((range.Start, range.End));
+            foreach (string reserved in descriptor.ReservedNames) built.Reserved.Names.Add(reserved);
             types[prefix + localPath] = new ProtoTypeEntry(file, null, built);
             return built;
         }

@@ -151,7 +151,11 @@ namespace EventGovernance.Registry.Reporting
         /// <summary>Set for an invalid contract whose schema could not be read.</summary>
         public ReportError? Error { get; }
 
-        public bool Passed => Status != ContractStatus.Breaking && Status != ContractStatus.Invalid;
+        /// <summary>Neither breaking nor invalid, and no lint rule at Error level fired.</summary>
+        public bool Passed => Status != ContractStatus.Breaking && Status != ContractStatus.Invalid && !HasLintErrors;
+
+        /// <summary>An EG11xx finding at Error level (EG1103, EG1105 by default): it fails the contract as a breaking change does.</summary>
+        public bool HasLintErrors => Findings.Any(f => f.Severity == FindingSeverity.Error && Lint.LintRules.IsLint(f.Code));
     }
 
     /// <summary>Everything one check reports: produced once by <see cref="ReportBuilder"/>, printed by any renderer.</summary>
@@ -182,7 +186,7 @@ namespace EventGovernance.Registry.Reporting
         /// <summary>True when no contract breaks or is invalid.</summary>
         public bool Passed => Contracts.All(c => c.Passed);
 
-        /// <summary>0 when everything passes, 2 when a contract could not be read, else 1 when one breaks.</summary>
-        public int ExitCode => Count(ContractStatus.Invalid) > 0 ? 2 : Count(ContractStatus.Breaking) > 0 ? 1 : 0;
+        /// <summary>0 when everything passes, 2 when a contract could not be read, else 1 when one breaks or an Error-level lint rule fires.</summary>
+        public int ExitCode => Count(ContractStatus.Invalid) > 0 ? 2 : Count(ContractStatus.Breaking) > 0 || Contracts.Any(c => c.HasLintErrors) ? 1 : 0;
     }
 }

@@ -31,6 +31,9 @@ namespace EventGovernance.Registry.Reporting
                 ContractStatus.Invalid => new[] { Invalid(result) },
                 _ => Array.Empty<ReportFinding>(),
             };
+            // Lint findings follow the gate's own, in rule order (they never repeat: one per element and rule).
+            if (result.Lint.Count > 0)
+                findings = findings.Concat(result.Lint.Select(f => Lint.ContractLinter.ToReport(f, contract, _paths))).ToList();
             return new ContractReport(contract.Subject, contract.Type.ToRegistryName(), contract.DisplayPath, result.Status,
                 ReportNames.Level(result.Level), result.RegistryVerdict, Message(result),
                 result.Differences.Select(Difference).ToList(), findings,

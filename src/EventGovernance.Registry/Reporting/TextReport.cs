@@ -32,7 +32,12 @@ namespace EventGovernance.Registry.Reporting
         }
 
         /// <summary>"3 contract(s): 2 pass, 1 breaking, 0 invalid".</summary>
-        public static string Summary(GateReport report) =>
-            $"{report.Contracts.Count} contract(s): {report.PassedCount} pass, {report.Count(ContractStatus.Breaking)} breaking, {report.Count(ContractStatus.Invalid)} invalid";
+        public static string Summary(GateReport report)
+        {
+            string summary = $"{report.Contracts.Count} contract(s): {report.PassedCount} pass, {report.Count(ContractStatus.Breaking)} breaking, {report.Count(ContractStatus.Invalid)} invalid";
+            // Only when it happens, so reports without lint errors read as before.
+            int lintFailed = System.Linq.Enumerable.Count(report.Contracts, c => c.HasLintErrors && c.Status != ContractStatus.Breaking && c.Status != ContractStatus.Invalid);
+            return lintFailed > 0 ? summary + $", {lintFailed} failing lint" : summary;
+        }
     }
 }
