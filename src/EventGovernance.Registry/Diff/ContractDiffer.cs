@@ -141,18 +141,19 @@ namespace EventGovernance.Registry.Diff
             try
             {
                 level = await LevelAsync(contract, cancellationToken).ConfigureAwait(false);
-                if (pair.Change == DiffChange.Added)
-                {
-                    return new DiffOutcome(new ContractResult(contract, ContractStatus.New, level, Array.Empty<Difference>(),
-                        $"new subject '{Echo.Cut(contract.Subject)}': it is not at {_tree.Revision.Name}, so there is nothing to break"), pair.Change, null, Array.Empty<LevelVerdict>());
-                }
-
                 ISchemaFormat format = _formats(contract.Type);
                 string root = _options.ContractsRoot ?? Path.GetDirectoryName(fullPath)!;
                 var recorder = new RecordingResolver(new ContractsRootResolver(root, contract.Type == SchemaType.Avro ? newAvroDirectories : null), avroNames: contract.Type == SchemaType.Avro);
                 SchemaSource candidate = SchemaSource.FromFile(fullPath, contract.Type, recorder);
                 ParsedSchema parsed = format.Parse(candidate);
                 if (contract.Type == SchemaType.Json) UnreachedJsonReferences.Resolve(candidate, recorder);
+
+                if (pair.Change == DiffChange.Added)
+                {
+                    var added = new ContractResult(contract, ContractStatus.New, level, Array.Empty<Difference>(),
+                        $"new subject '{Echo.Cut(contract.Subject)}': it is not at {_tree.Revision.Name}, so there is nothing to break");
+                    return new DiffOutcome(Linted(added, parsed, null), pair.Change, null, Array.Empty<LevelVerdict>());
+                }
 
                 string oldPath = pair.OldPath!;
                 if (SchemaTypes.FromFileName(oldPath) != contract.Type)
@@ -178,8 +179,9 @@ namespace EventGovernance.Registry.Diff
                     .ToList();
                 string message = moved + Summary(contract, level, result);
                 if (sameText) message += "; its own text is unchanged, but the schemas it references changed";
-                return new DiffOutcome(new ContractResult(contract, result.IsCompatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, findings, message,
-                    referencedFiles: recorder.ResolvedFiles()), pair.Change, oldPath, verdicts);
+                var changed = new ContractResult(contract, result.IsCompatible ? ContractStatus.Compatible : ContractStatus.Breaking, level, findings, message,
+                    referencedFiles: recorder.ResolvedFiles());
+                return new DiffOutcome(Linted(changed, parsed, parsedOld), pair.Change, oldPath, verdicts);
             }
             catch (Exception e) when (e is SchemaException || e is NotSupportedException)
             {
@@ -187,6 +189,17 @@ namespace EventGovernance.Registry.Diff
                 return new DiffOutcome(new ContractResult(contract, ContractStatus.Invalid, level, Array.Empty<Difference>(), error.Message, error),
                     pair.Change, pair.OldPath, Array.Empty<LevelVerdict>());
             }
+        }
+
+        /// <summary>
+        /// An added or changed contract carries its lint findings, as the gate's do: a review sees the design problems
+        /// of what the pull request touches (the version at the ref stands in for the registered one).
+        /// </summary>
+        private ContractResult Linted(ContractResult result, ParsedSchema parsed, ParsedSchema? previous)
+        {
+            if (_options.Lint)
+                result.Lint = Lint.ContractLinter.Lint(new Lint.LintInput(result.Contract, parsed, result.Level, previous, result.Status == ContractStatus.Breaking));
+            return result;
         }
 
         /// <summary>Every file the working contract references has the same text at the ref, at the same path.</summary>

@@ -49,6 +49,18 @@ namespace EventGovernance.Registry.Reporting
                 foreach (ReportFinding finding in entry.Contract.Findings.Where(f => !entry.Breaks.Any(b => b.Finding == f))) body.Add(Finding(finding, linkBase));
             }
 
+            // Lint findings of breaking contracts are listed with their changes above; those of the other changed contracts here.
+            var linted = changed
+                .Where(e => e.Contract.Status != ContractStatus.Breaking && e.Contract.Status != ContractStatus.Invalid)
+                .SelectMany(e => e.Contract.Findings.Where(f => Lint.LintRules.IsLint(f.Code)).Select(f => (Entry: e, Finding: f)))
+                .ToArray();
+            if (linted.Length > 0)
+            {
+                body.Add("\n#### Contract lint\n\n", item: false);
+                foreach (var (entry, finding) in linted)
+                    body.Add($"- {Code(entry.Contract.Subject)} [{finding.Code}]({finding.HelpLink}){Severity(finding)}{At(finding.File, finding.Line, linkBase)}: {Text(finding.Message)}\n");
+            }
+
             ReportFinding[] others = report.OtherFindings.ToArray();
             if (others.Length > 0)
             {
@@ -114,7 +126,10 @@ namespace EventGovernance.Registry.Reporting
         }
 
         private static string Finding(ReportFinding f, string? linkBase) =>
-            $"- [{f.Code}]({f.HelpLink}){At(f.File, f.Line, linkBase)}: {Text(f.Message)}\n";
+            $"- [{f.Code}]({f.HelpLink}){Severity(f)}{At(f.File, f.Line, linkBase)}: {Text(f.Message)}\n";
+
+        /// <summary>A lint finding's severity is configurable, so the comment says which it is; the gate's own codes speak for themselves.</summary>
+        private static string Severity(ReportFinding f) => Lint.LintRules.IsLint(f.Code) ? " " + f.Severity.ToString().ToLowerInvariant() : "";
 
         /// <summary>" at [file#L12](base + file#L12)"; nothing when the finding has no file.</summary>
         private static string At(string? file, int line, string? linkBase)
