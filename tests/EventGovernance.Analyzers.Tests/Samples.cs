@@ -150,6 +150,10 @@ public static class Samples
 
             public async Task ConsumeAsync(IChannel channel, IAsyncBasicConsumer consumer) =>
                 await channel.BasicConsumeAsync("orders", autoAck: false, consumer);
+
+            private readonly Dictionary<string, object?> _queueArguments = new() { ["x-max-length"] = 1000 };
+
+            public Task DeclareAsync(IChannel channel) => channel.QueueDeclareAsync("orders", durable: true, exclusive: false, autoDelete: false, arguments: _queueArguments);
         }
 
         // Kafka, Service Bus and general rules (issue 10, section 2).
@@ -250,6 +254,12 @@ public static class Samples
                 {
                     channel.BasicQos(0, 0, false);
                     channel.BasicConsume("orders", false, consumer);
+                }
+
+                public void Declare(IModel channel)
+                {
+                    var arguments = new System.Collections.Generic.Dictionary<string, object> { { "x-dead-letter-exchange", "dlx" } };
+                    channel.QueueDeclare("orders", true, false, false, arguments);
                 }
             }
         }

@@ -237,7 +237,7 @@ public static class ConsumerProject
                 };
             }
             """,
-        // EG0009, EG0014 and EG0017 are Info rules, which a build does not print; raise them so the build shows them.
+        // EG0009, EG0012, EG0014 and EG0017 are Info rules, which a build does not print; raise them so the build shows them.
         [".editorconfig"] = """
             root = true
 
@@ -245,10 +245,12 @@ public static class ConsumerProject
             dotnet_diagnostic.EG0009.severity = warning
             dotnet_diagnostic.EG0017.severity = warning
             dotnet_diagnostic.EG0014.severity = warning
+            dotnet_diagnostic.EG0012.severity = warning
             """,
         // RabbitMQ rules of issue 10 section 2.
         ["RabbitPublisher.cs"] = """
             using System;
+            using System.Collections.Generic;
             using System.Threading.Tasks;
             using RabbitMQ.Client;
 
@@ -296,6 +298,13 @@ public static class ConsumerProject
                 {
                     await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: 50, global: false);
                     await channel.BasicConsumeAsync("shipments", autoAck: false, consumer);
+                }
+
+                public async Task DeclareAsync(IChannel channel)
+                {
+                    await channel.QueueDeclareAsync("shipments", durable: true, exclusive: false, autoDelete: false); // expect: EG0012
+                    var arguments = new Dictionary<string, object?> { ["x-dead-letter-exchange"] = "shipments.dlx", ["x-max-length"] = 100_000 };
+                    await channel.QueueDeclareAsync("shipments.v2", durable: true, exclusive: false, autoDelete: false, arguments: arguments);
                 }
 
                 public static ConnectionFactory Factory(TimeSpan heartbeat) => new()

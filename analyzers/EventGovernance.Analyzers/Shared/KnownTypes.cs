@@ -227,6 +227,7 @@ namespace EventGovernance.Analyzers
             DeliveryModes = compilation.GetTypeByMetadataName("RabbitMQ.Client.DeliveryModes");
             PublishBatch = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicPublishBatch");
             TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+            Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
         }
 
         /// <summary>6.x <c>IModel</c>, or null.</summary>
@@ -258,6 +259,9 @@ namespace EventGovernance.Analyzers
 
         /// <summary><c>System.TimeSpan</c>, the type of heartbeat and timeout settings.</summary>
         public INamedTypeSymbol? TimeSpan { get; }
+
+        /// <summary><c>IDictionary&lt;TKey, TValue&gt;</c>, the type of queue arguments.</summary>
+        public INamedTypeSymbol? Dictionary { get; }
 
         /// <summary>A channel (<c>IModel</c>/<c>IChannel</c>), an interface derived from it or a class implementing it.</summary>
         public bool IsChannel(ITypeSymbol? type) => type.IsOrImplements(Model6) || type.IsOrImplements(Channel7);
