@@ -214,6 +214,17 @@ namespace EventGovernance.Analyzers
             description: "Without a dead-letter exchange a rejected, expired or over-limit message is dropped without a trace; without x-max-length or x-max-length-bytes a queue whose consumers stall grows until the broker hits its memory or disk alarm and blocks every publisher on the node.",
             helpLinkUri: HelpLink(RuleIds.QueueWithoutDeadLetterOrBound));
 
+        /// <summary>EG0018.</summary>
+        public static readonly DiagnosticDescriptor ServiceBusSettledBeforeProcessing = new DiagnosticDescriptor(
+            RuleIds.ServiceBusSettledBeforeProcessing,
+            title: "Azure Service Bus message settled before it was processed",
+            messageFormat: "{0}, so a message whose processing fails is gone; {1}",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "In ReceiveAndDelete mode Service Bus deletes a message as it hands it out, so a crash or an exception during processing loses it. In PeekLock mode with AutoCompleteMessages (the default) the processor completes the message when the handler returns and abandons it when the handler throws; a handler that catches every exception and neither rethrows nor settles the message returns normally, and the failed message is completed.",
+            helpLinkUri: HelpLink(RuleIds.ServiceBusSettledBeforeProcessing));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

@@ -59,5 +59,8 @@ namespace EventGovernance.Analyzers
 
         /// <summary>Durable RabbitMQ queue without a dead-letter exchange or a length bound.</summary>
         public const string QueueWithoutDeadLetterOrBound = "EG0012";
+
+        /// <summary>Azure Service Bus message settled before it was processed.</summary>
+        public const string ServiceBusSettledBeforeProcessing = "EG0018";
     }
 }
