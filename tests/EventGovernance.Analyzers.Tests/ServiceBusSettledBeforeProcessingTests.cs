@@ -137,6 +137,12 @@ public class ServiceBusSettledBeforeProcessingTests
                     var manualLocal = client.CreateProcessor("fax", options);
                     manualLocal.ProcessMessageAsync += Swallow;
 
+                    var aliased = new ServiceBusProcessorOptions();
+                    var alias = aliased;
+                    alias.AutoCompleteMessages = false;
+                    var manualAlias = client.CreateProcessor("post", aliased);
+                    manualAlias.ProcessMessageAsync += Swallow;
+
                     injected.ProcessMessageAsync += Swallow;
                     var unknown = client.CreateProcessor("telex", configured);
                     unknown.ProcessMessageAsync += Swallow;

@@ -222,10 +222,8 @@ namespace EventGovernance.Analyzers
                             break;
                         case IArgumentOperation argument when argument == options || argument.Parent == call:
                             break;
-                        case IVariableInitializerOperation _:
-                        case ISimpleAssignmentOperation _:
-                            break;
                         default:
+                            // Copied to another variable or handed to other code: its settings are not known.
                             return null;
                     }
                 }
