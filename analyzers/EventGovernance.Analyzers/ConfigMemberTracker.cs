@@ -269,7 +269,7 @@ namespace EventGovernance.Analyzers
                 }
 
                 if (!state.Escapes && state.BuiltIntoConsumer && state.Creations.Count > 0 && state.Creations.All(c => CommitsBeforeProcessing(c, state))
-                    && !MentionedInNestedType(_type, member.Key.Name, context.CancellationToken))
+                    && !_type.MentionsInNestedType(member.Key.Name, context.CancellationToken))
                 {
                     foreach (IObjectCreationOperation creation in state.Creations.Where(c => reported.Add(c.Syntax)))
                     {
@@ -277,26 +277,6 @@ namespace EventGovernance.Analyzers
                     }
                 }
             }
-        }
-
-        /// <summary>
-        /// Nested types are analysed on their own, so their uses of this type's private members are not
-        /// collected here; a member whose name appears in one is treated as possibly changed there.
-        /// </summary>
-        private static bool MentionedInNestedType(INamedTypeSymbol type, string name, CancellationToken cancellationToken)
-        {
-            foreach (INamedTypeSymbol nested in type.GetTypeMembers())
-            {
-                foreach (SyntaxReference reference in nested.DeclaringSyntaxReferences)
-                {
-                    if (reference.GetSyntax(cancellationToken).DescendantTokens().Any(t => t.ValueText == name))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Order across methods is not known, so any write that could turn a setting off keeps it quiet.</summary>

@@ -203,6 +203,28 @@ namespace EventGovernance.Analyzers
             description: "Brokers redeliver after a crash, a rebalance or a failover, usually to another instance. A set of seen ids in one process's memory is empty after a restart and unknown to the other replicas, so exactly the redeliveries it was meant to catch get through; it also grows without bound.",
             helpLinkUri: HelpLink(RuleIds.InMemoryDeduplication));
 
+        /// <summary>EG0012.</summary>
+        public static readonly DiagnosticDescriptor QueueWithoutDeadLetterOrBound = new DiagnosticDescriptor(
+            RuleIds.QueueWithoutDeadLetterOrBound,
+            title: "Durable RabbitMQ queue without a dead-letter exchange or a length bound",
+            messageFormat: "'{0}' declares a durable queue with {1}; set them in its arguments or by a server policy",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "Without a dead-letter exchange a rejected, expired or over-limit message is dropped without a trace; without x-max-length or x-max-length-bytes a queue whose consumers stall grows until the broker hits its memory or disk alarm and blocks every publisher on the node.",
+            helpLinkUri: HelpLink(RuleIds.QueueWithoutDeadLetterOrBound));
+
+        /// <summary>EG0018.</summary>
+        public static readonly DiagnosticDescriptor ServiceBusSettledBeforeProcessing = new DiagnosticDescriptor(
+            RuleIds.ServiceBusSettledBeforeProcessing,
+            title: "Azure Service Bus message settled before it was processed",
+            messageFormat: "{0}, so a message whose processing fails is gone; {1}",
+            category: Reliability,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "In ReceiveAndDelete mode Service Bus deletes a message as it hands it out, so a crash or an exception during processing loses it. In PeekLock mode with AutoCompleteMessages (the default) the processor completes the message when the handler returns and abandons it when the handler throws; a handler that catches every exception and neither rethrows nor settles the message returns normally, and the failed message is completed.",
+            helpLinkUri: HelpLink(RuleIds.ServiceBusSettledBeforeProcessing));
+
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

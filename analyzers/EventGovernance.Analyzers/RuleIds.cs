@@ -56,5 +56,11 @@ namespace EventGovernance.Analyzers
 
         /// <summary>In-memory deduplication in a consumer.</summary>
         public const string InMemoryDeduplication = "EG0014";
+
+        /// <summary>Durable RabbitMQ queue without a dead-letter exchange or a length bound.</summary>
+        public const string QueueWithoutDeadLetterOrBound = "EG0012";
+
+        /// <summary>Azure Service Bus message settled before it was processed.</summary>
+        public const string ServiceBusSettledBeforeProcessing = "EG0018";
     }
 }

@@ -140,12 +140,14 @@ namespace {ns};
 
 public sealed class Queue{i}Listener
 {{
+    private static readonly Dictionary<string, object?> Arguments = new() {{ ["x-dead-letter-exchange"] = "dlx"{', ["x-max-length"] = 10000' if rnd.random() < 0.5 else ''} }};
     private readonly IChannel _channel;
 
     public Queue{i}Listener(IChannel channel) => _channel = channel;
 
     public async Task StartAsync()
     {{
+        await _channel.QueueDeclareAsync("queue-{i}", durable: true, exclusive: false, autoDelete: false, arguments: Arguments);
         var consumer = new AsyncEventingBasicConsumer(_channel);
         consumer.ReceivedAsync += async (_, args) =>
         {{
@@ -171,6 +173,28 @@ public sealed class Topic{i}Sender
 
     public Task SendAsync(string body, CancellationToken ct) =>
         _sender.SendMessageAsync(new ServiceBusMessage(body) {{ MessageId = Guid.NewGuid().ToString() }}, ct);
+}}
+
+public sealed class Topic{i}Processor
+{{
+    private readonly ServiceBusProcessor _processor;
+
+    public Topic{i}Processor(ServiceBusClient client)
+    {{
+        _processor = client.CreateProcessor("topic-{i}", "sub-{i}", new ServiceBusProcessorOptions {{ MaxConcurrentCalls = {rnd.randint(1, 16)} }});
+        _processor.ProcessMessageAsync += OnMessageAsync;
+        _processor.ProcessErrorAsync += _ => Task.CompletedTask;
+    }}
+
+    private static async Task OnMessageAsync(ProcessMessageEventArgs args)
+    {{
+        try
+        {{
+            await Task.Yield();
+            Console.WriteLine(args.Message.MessageId);
+        }}
+        {"catch (Exception) { await args.AbandonMessageAsync(args.Message); }" if rnd.random() < 0.5 else "catch (Exception e) { Console.WriteLine(e.Message); }"}
+    }}
 }}
 """
 

@@ -12,6 +12,7 @@ public static class Brokers
     public const string KafkaVersion = "2.16.0";
     public const string RabbitMq6Version = "6.8.1";
     public const string RabbitMq7Version = "7.2.2";
+    public const string ServiceBusVersion = "7.21.0";
 
     public static ReferenceAssemblies None { get; } = ReferenceAssemblies.Net.Net80;
 
@@ -21,7 +22,20 @@ public static class Brokers
 
     public static ReferenceAssemblies RabbitMq7 { get; } = With(("RabbitMQ.Client", RabbitMq7Version));
 
+    /// <summary>
+    /// Azure.Messaging.ServiceBus asks for Microsoft.Azure.Amqp 2.7.0, which is not served; 2.7.3 is named
+    /// beside it so the resolver takes that (as a restore does, with NU1603).
+    /// </summary>
+    public static ReferenceAssemblies ServiceBus { get; } = With(("Azure.Messaging.ServiceBus", ServiceBusVersion), ("Microsoft.Azure.Amqp", "2.7.3"));
+
     public static ReferenceAssemblies KafkaAndRabbitMq7 { get; } = With(("Confluent.Kafka", KafkaVersion), ("RabbitMQ.Client", RabbitMq7Version));
+
+    /// <summary>Every broker library at once, for the samples that trigger every rule.</summary>
+    public static ReferenceAssemblies All { get; } = With(
+        ("Confluent.Kafka", KafkaVersion),
+        ("RabbitMQ.Client", RabbitMq7Version),
+        ("Azure.Messaging.ServiceBus", ServiceBusVersion),
+        ("Microsoft.Azure.Amqp", "2.7.3"));
 
     /// <summary>In-process notification libraries (MediatR and Mediator) beside Kafka and RabbitMQ 7, whose plumbing types look like events.</summary>
     public static ReferenceAssemblies InProcess { get; } = With(

@@ -18,7 +18,7 @@ public class HalfTypedCodeTests
 
     /// <summary>The libraries each sample references; every rule for them must fire on the full sample.</summary>
     private static BrokerLibrary LibrariesOf(string sampleName) =>
-        sampleName == nameof(Samples.RabbitMq6) ? BrokerLibrary.RabbitMq : BrokerLibrary.Kafka | BrokerLibrary.RabbitMq;
+        sampleName == nameof(Samples.RabbitMq6) ? BrokerLibrary.RabbitMq : BrokerLibrary.Kafka | BrokerLibrary.RabbitMq | BrokerLibrary.ServiceBus;
 
     [Theory]
     [MemberData(nameof(SampleNames))]
@@ -26,7 +26,7 @@ public class HalfTypedCodeTests
     {
         (string source, ReferenceAssemblies referenceSet) = sampleName == nameof(Samples.RabbitMq6)
             ? (Samples.RabbitMq6, Brokers.RabbitMq6)
-            : (Samples.KafkaAndRabbitMq7, Brokers.KafkaAndRabbitMq7);
+            : (Samples.KafkaAndRabbitMq7, Brokers.All);
         ImmutableArray<MetadataReference> references = await referenceSet.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);

@@ -48,6 +48,7 @@ public static class Rules
         BrokerLibrary.Kafka => "Confluent.Kafka 2.x",
         BrokerLibrary.RabbitMq => "RabbitMQ.Client 6.x / 7.x",
         BrokerLibrary.Kafka | BrokerLibrary.RabbitMq => "Confluent.Kafka 2.x or RabbitMQ.Client",
+        BrokerLibrary.ServiceBus => "Azure.Messaging.ServiceBus 7.x",
         _ => throw new ArgumentOutOfRangeException(nameof(library), library, "add its display name here"),
     };
 

@@ -3,10 +3,12 @@ namespace EventGovernance.Analyzers.Tests;
 /// <summary>Realistic sources that trigger every rule; the half-typed-code test cuts them at every token.</summary>
 public static class Samples
 {
+    /// <summary>Kafka, RabbitMQ 7.x and Azure Service Bus.</summary>
     public const string KafkaAndRabbitMq7 = """
         using System;
         using System.Collections.Generic;
         using System.Threading.Tasks;
+        using Azure.Messaging.ServiceBus;
         using Confluent.Kafka;
         using RabbitMQ.Client;
 
@@ -150,6 +152,10 @@ public static class Samples
 
             public async Task ConsumeAsync(IChannel channel, IAsyncBasicConsumer consumer) =>
                 await channel.BasicConsumeAsync("orders", autoAck: false, consumer);
+
+            private readonly Dictionary<string, object?> _queueArguments = new() { ["x-max-length"] = 1000 };
+
+            public Task DeclareAsync(IChannel channel) => channel.QueueDeclareAsync("orders", durable: true, exclusive: false, autoDelete: false, arguments: _queueArguments);
         }
 
         // Kafka, Service Bus and general rules (issue 10, section 2).
@@ -164,6 +170,23 @@ public static class Samples
                 await using var connection = await factory.CreateConnectionAsync();
                 channel.BasicPublishAsync("outbox", "sent", body);
                 var properties = new BasicProperties { MessageId = DateTime.UtcNow.Ticks.ToString() };
+            }
+        }
+
+        public sealed class InvoiceWorker
+        {
+            public ServiceBusReceiver Receiver(ServiceBusClient client) =>
+                client.CreateReceiver("invoices", new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.ReceiveAndDelete });
+
+            public ServiceBusProcessor Start(ServiceBusClient client)
+            {
+                var processor = client.CreateProcessor("invoices");
+                processor.ProcessMessageAsync += async args =>
+                {
+                    try { await Task.Delay(1); }
+                    catch (Exception e) { Console.WriteLine(e.Message); }
+                };
+                return processor;
             }
         }
 
@@ -250,6 +273,12 @@ public static class Samples
                 {
                     channel.BasicQos(0, 0, false);
                     channel.BasicConsume("orders", false, consumer);
+                }
+
+                public void Declare(IModel channel)
+                {
+                    var arguments = new System.Collections.Generic.Dictionary<string, object> { { "x-dead-letter-exchange", "dlx" } };
+                    channel.QueueDeclare("orders", true, false, false, arguments);
                 }
             }
         }

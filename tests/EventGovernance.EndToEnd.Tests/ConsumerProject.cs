@@ -1,7 +1,7 @@
 namespace EventGovernance.EndToEnd.Tests;
 
 /// <summary>
-/// A small application that uses Kafka and RabbitMQ the way real services do. A line ending in
+/// A small application that uses Kafka, RabbitMQ and Azure Service Bus the way real services do. A line ending in
 /// "// expect: EG000n" is where the build must report that rule; no other line may get a diagnostic.
 /// </summary>
 public static class ConsumerProject
@@ -237,7 +237,45 @@ public static class ConsumerProject
                 };
             }
             """,
-        // EG0009, EG0014 and EG0017 are Info rules, which a build does not print; raise them so the build shows them.
+        // Azure Service Bus rules.
+        ["InvoiceWorker.cs"] = """
+            using System;
+            using System.Threading.Tasks;
+            using Azure.Messaging.ServiceBus;
+
+            namespace Shop;
+
+            public sealed class InvoiceWorker
+            {
+                public ServiceBusReceiver Receiver(ServiceBusClient client) =>
+                    client.CreateReceiver("invoices", new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.ReceiveAndDelete }); // expect: EG0018
+
+                public ServiceBusProcessor Start(ServiceBusClient client)
+                {
+                    var processor = client.CreateProcessor("invoices");
+                    processor.ProcessMessageAsync += async args => // expect: EG0018
+                    {
+                        try
+                        {
+                            await HandleAsync(args.Message);
+                        }
+                        catch (Exception e)
+                        {
+                            Console.WriteLine(e.Message);
+                        }
+                    };
+                    processor.ProcessErrorAsync += _ => Task.CompletedTask;
+
+                    var safe = client.CreateProcessor("refunds");
+                    safe.ProcessMessageAsync += args => HandleAsync(args.Message);
+                    safe.ProcessErrorAsync += _ => Task.CompletedTask;
+                    return processor;
+                }
+
+                private static Task HandleAsync(ServiceBusReceivedMessage message) => Task.CompletedTask;
+            }
+            """,
+        // EG0009, EG0012, EG0014 and EG0017 are Info rules, which a build does not print; raise them so the build shows them.
         [".editorconfig"] = """
             root = true
 
@@ -245,10 +283,12 @@ public static class ConsumerProject
             dotnet_diagnostic.EG0009.severity = warning
             dotnet_diagnostic.EG0017.severity = warning
             dotnet_diagnostic.EG0014.severity = warning
+            dotnet_diagnostic.EG0012.severity = warning
             """,
         // RabbitMQ rules of issue 10 section 2.
         ["RabbitPublisher.cs"] = """
             using System;
+            using System.Collections.Generic;
             using System.Threading.Tasks;
             using RabbitMQ.Client;
 
@@ -298,6 +338,13 @@ public static class ConsumerProject
                     await channel.BasicConsumeAsync("shipments", autoAck: false, consumer);
                 }
 
+                public async Task DeclareAsync(IChannel channel)
+                {
+                    await channel.QueueDeclareAsync("shipments", durable: true, exclusive: false, autoDelete: false); // expect: EG0012
+                    var arguments = new Dictionary<string, object?> { ["x-dead-letter-exchange"] = "shipments.dlx", ["x-max-length"] = 100_000 };
+                    await channel.QueueDeclareAsync("shipments.v2", durable: true, exclusive: false, autoDelete: false, arguments: arguments);
+                }
+
                 public static ConnectionFactory Factory(TimeSpan heartbeat) => new()
                 {
                     HostName = "localhost",
@@ -322,6 +369,9 @@ public static class ConsumerProject
               <ItemGroup>
                 <PackageReference Include="Confluent.Kafka" Version="2.16.0" />
                 <PackageReference Include="RabbitMQ.Client" Version="7.2.2" />
+                <PackageReference Include="Azure.Messaging.ServiceBus" Version="7.21.0" />
+                <!-- Azure.Messaging.ServiceBus asks for 2.7.0, which is not served: named here, no NU1603. -->
+                <PackageReference Include="Microsoft.Azure.Amqp" Version="2.7.3" />
                 <PackageReference Include="EventGovernance.Analyzers" Version="{analyzerVersion}" PrivateAssets="all" />
               </ItemGroup>
             </Project>

@@ -230,6 +230,41 @@ namespace EventGovernance.Analyzers
                     }
                 }
 
+                // Every constructed generic type seen, by the definitions of its type arguments: looked up per
+                // contract instead of scanning all of them for each one (that scan was quadratic).
+                var wrappersByPayload = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                foreach (INamedTypeSymbol wrapper in _envelopeCandidates.Keys)
+                {
+                    foreach (INamedTypeSymbol argument in wrapper.TypeArguments.OfType<INamedTypeSymbol>())
+                    {
+                        INamedTypeSymbol payload = argument.OriginalDefinition;
+                        if (!_wrappedTypes.ContainsKey(payload))
+                        {
+                            continue;
+                        }
+
+                        if (!wrappersByPayload.TryGetValue(payload, out List<INamedTypeSymbol>? list))
+                        {
+                            list = new List<INamedTypeSymbol>();
+                            wrappersByPayload[payload] = list;
+                        }
+
+                        list.Add(wrapper);
+                    }
+                }
+
+                var complete = new Dictionary<(INamedTypeSymbol, ContractOptions), bool>(WrapperComparer.Instance);
+                bool HasEveryField(INamedTypeSymbol wrapper, ContractOptions options)
+                {
+                    if (!complete.TryGetValue((wrapper, options), out bool has))
+                    {
+                        has = MissingFields(wrapper, options).IsEmpty;
+                        complete[(wrapper, options)] = has;
+                    }
+
+                    return has;
+                }
+
                 foreach (INamedTypeSymbol produced in producedTypes)
                 {
                     if (CanBeContract(produced) && IsClassOrRecord(produced))
@@ -251,7 +286,7 @@ namespace EventGovernance.Analyzers
                     }
 
                     ImmutableArray<EnvelopeField> missing = MissingFields(contract, options);
-                    if (missing.IsEmpty || IsCarriedInEnvelope(contract, options, producedTypes, genericWrappers))
+                    if (missing.IsEmpty || IsCarriedInEnvelope(contract, options, producedTypes, genericWrappers, wrappersByPayload, HasEveryField))
                     {
                         continue;
                     }
@@ -277,7 +312,9 @@ namespace EventGovernance.Analyzers
                 INamedTypeSymbol payload,
                 ContractOptions options,
                 HashSet<INamedTypeSymbol> producedTypes,
-                Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> genericWrappers)
+                Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> genericWrappers,
+                Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> wrappersByPayload,
+                Func<INamedTypeSymbol, ContractOptions, bool> hasEveryField)
             {
                 if (producedTypes.Contains(payload))
                 {
@@ -285,26 +322,25 @@ namespace EventGovernance.Analyzers
                 }
 
                 if (genericWrappers.TryGetValue(payload, out List<INamedTypeSymbol>? wrappers)
-                    && wrappers.Any(wrapper => MissingFields(wrapper, options).IsEmpty))
+                    && wrappers.Any(wrapper => hasEveryField(wrapper, options)))
                 {
                     return true;
                 }
 
-                if (!_wrappedTypes.ContainsKey(payload))
-                {
-                    return false;
-                }
+                return wrappersByPayload.TryGetValue(payload, out List<INamedTypeSymbol>? constructed)
+                       && constructed.Any(wrapper => hasEveryField(wrapper, options));
+            }
 
-                foreach (INamedTypeSymbol wrapper in _envelopeCandidates.Keys)
-                {
-                    if (wrapper.TypeArguments.Any(a => SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, payload))
-                        && MissingFields(wrapper, options).IsEmpty)
-                    {
-                        return true;
-                    }
-                }
+            /// <summary>A wrapper type (by symbol) with the options it is judged under (by reference: one instance per file's settings).</summary>
+            private sealed class WrapperComparer : IEqualityComparer<(INamedTypeSymbol Wrapper, ContractOptions Options)>
+            {
+                public static readonly WrapperComparer Instance = new WrapperComparer();
 
-                return false;
+                public bool Equals((INamedTypeSymbol Wrapper, ContractOptions Options) x, (INamedTypeSymbol Wrapper, ContractOptions Options) y) =>
+                    SymbolEqualityComparer.Default.Equals(x.Wrapper, y.Wrapper) && ReferenceEquals(x.Options, y.Options);
+
+                public int GetHashCode((INamedTypeSymbol Wrapper, ContractOptions Options) value) =>
+                    (SymbolEqualityComparer.Default.GetHashCode(value.Wrapper) * 397) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value.Options);
             }
 
             private ContractOptions OptionsFor(SyntaxTree tree, AnalyzerOptions analyzerOptions) =>

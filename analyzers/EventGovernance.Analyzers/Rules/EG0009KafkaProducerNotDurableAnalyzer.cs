@@ -57,7 +57,7 @@ namespace EventGovernance.Analyzers
             var builder = (IObjectCreationOperation)context.Operation;
             if (!builder.Type.IsSameDefinition(types.Kafka!.ProducerBuilder)
                 || builder.Arguments.Length != 1
-                || !(ConfigWrites.Follow(builder, builder.Arguments[0].Value, types, Keys) is ConfigWrites config))
+                || !(ConfigWrites.Follow(builder, builder.Arguments[0].Value, types, Keys, context.CancellationToken) is ConfigWrites config))
             {
                 return;
             }

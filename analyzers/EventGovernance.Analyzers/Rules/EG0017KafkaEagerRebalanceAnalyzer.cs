@@ -46,7 +46,7 @@ namespace EventGovernance.Analyzers
             KafkaTypes kafka = types.Kafka!;
             var builder = (IObjectCreationOperation)context.Operation;
             if (!(ConsumerSettings.ConfigArgument(builder, types) is IArgumentOperation argument)
-                || !(ConfigWrites.Follow(builder, argument.Value, types, Keys) is ConfigWrites config)
+                || !(ConfigWrites.Follow(builder, argument.Value, types, Keys, context.CancellationToken) is ConfigWrites config)
                 || AssignedConsumers.OnlyReadsExplicitOffsets(builder, kafka))
             {
                 return;

@@ -14,5 +14,8 @@ namespace EventGovernance.Analyzers
 
         /// <summary>RabbitMQ.Client 6.x or 7.x.</summary>
         RabbitMq = 2,
+
+        /// <summary>Azure.Messaging.ServiceBus 7.x.</summary>
+        ServiceBus = 4,
     }
 }

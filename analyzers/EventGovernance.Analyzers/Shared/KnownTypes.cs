@@ -39,6 +39,7 @@ namespace EventGovernance.Analyzers
             ConcurrentDictionary = compilation.GetTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2");
             RabbitMq6Consumer = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicConsumer");
             RabbitMqAsyncConsumer = compilation.GetTypeByMetadataName("RabbitMQ.Client.IAsyncBasicConsumer");
+            ServiceBus = ServiceBusTypes.Create(compilation);
         }
 
         /// <summary>Confluent.Kafka 2.x, or null.</summary>
@@ -107,18 +108,23 @@ namespace EventGovernance.Analyzers
         /// <summary>RabbitMQ.Client <c>IAsyncBasicConsumer</c>, or null.</summary>
         public INamedTypeSymbol? RabbitMqAsyncConsumer { get; }
 
+        /// <summary>Azure.Messaging.ServiceBus 7.x, or null.</summary>
+        public ServiceBusTypes? ServiceBus { get; }
+
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
         /// <summary>True when every library in <paramref name="library"/> is referenced (always for <see cref="BrokerLibrary.None"/>).</summary>
         public bool References(BrokerLibrary library) =>
             ((library & BrokerLibrary.Kafka) == 0 || Kafka != null)
-            && ((library & BrokerLibrary.RabbitMq) == 0 || HasRabbitMq);
+            && ((library & BrokerLibrary.RabbitMq) == 0 || HasRabbitMq)
+            && ((library & BrokerLibrary.ServiceBus) == 0 || ServiceBus != null);
 
         /// <summary>True when at least one library in <paramref name="library"/> is referenced (always for <see cref="BrokerLibrary.None"/>).</summary>
         public bool ReferencesAny(BrokerLibrary library) =>
             library == BrokerLibrary.None
             || ((library & BrokerLibrary.Kafka) != 0 && Kafka != null)
-            || ((library & BrokerLibrary.RabbitMq) != 0 && HasRabbitMq);
+            || ((library & BrokerLibrary.RabbitMq) != 0 && HasRabbitMq)
+            || ((library & BrokerLibrary.ServiceBus) != 0 && ServiceBus != null);
 
         /// <summary>A comparer argument, e.g. the <c>StringComparer.Ordinal</c> of <c>new Dictionary&lt;string, string&gt;(StringComparer.Ordinal)</c>.</summary>
         public bool IsComparer(ITypeSymbol? type) =>
@@ -227,6 +233,7 @@ namespace EventGovernance.Analyzers
             DeliveryModes = compilation.GetTypeByMetadataName("RabbitMQ.Client.DeliveryModes");
             PublishBatch = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicPublishBatch");
             TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+            Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
         }
 
         /// <summary>6.x <c>IModel</c>, or null.</summary>
@@ -259,6 +266,9 @@ namespace EventGovernance.Analyzers
         /// <summary><c>System.TimeSpan</c>, the type of heartbeat and timeout settings.</summary>
         public INamedTypeSymbol? TimeSpan { get; }
 
+        /// <summary><c>IDictionary&lt;TKey, TValue&gt;</c>, the type of queue arguments.</summary>
+        public INamedTypeSymbol? Dictionary { get; }
+
         /// <summary>A channel (<c>IModel</c>/<c>IChannel</c>), an interface derived from it or a class implementing it.</summary>
         public bool IsChannel(ITypeSymbol? type) => type.IsOrImplements(Model6) || type.IsOrImplements(Channel7);
 
@@ -280,5 +290,69 @@ namespace EventGovernance.Analyzers
 
         public static RabbitMqTypes? Create(Compilation compilation, INamedTypeSymbol? model6, INamedTypeSymbol? channel7) =>
             model6 == null && channel7 == null ? null : new RabbitMqTypes(compilation, model6, channel7);
+    }
+
+    /// <summary>The Azure.Messaging.ServiceBus types EG0018 looks for.</summary>
+    internal sealed class ServiceBusTypes
+    {
+        private ServiceBusTypes(Compilation compilation, INamedTypeSymbol processor)
+        {
+            Processor = processor;
+            SessionProcessor = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusSessionProcessor");
+            ProcessorOptions = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusProcessorOptions");
+            SessionProcessorOptions = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusSessionProcessorOptions");
+            ReceiverOptions = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusReceiverOptions");
+            SessionReceiverOptions = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusSessionReceiverOptions");
+            ReceiveAndDelete = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusReceiveMode")?.GetMembers("ReceiveAndDelete").OfType<IFieldSymbol>().FirstOrDefault();
+            MessageEventArgs = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ProcessMessageEventArgs");
+            SessionMessageEventArgs = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ProcessSessionMessageEventArgs");
+            Exception = compilation.GetTypeByMetadataName("System.Exception");
+        }
+
+        /// <summary><c>System.Exception</c>, which a catch-all clause catches.</summary>
+        public INamedTypeSymbol? Exception { get; }
+
+        /// <summary><c>ServiceBusProcessor</c>.</summary>
+        public INamedTypeSymbol Processor { get; }
+
+        /// <summary><c>ServiceBusSessionProcessor</c>.</summary>
+        public INamedTypeSymbol? SessionProcessor { get; }
+
+        /// <summary><c>ServiceBusProcessorOptions</c>.</summary>
+        public INamedTypeSymbol? ProcessorOptions { get; }
+
+        /// <summary><c>ServiceBusSessionProcessorOptions</c>.</summary>
+        public INamedTypeSymbol? SessionProcessorOptions { get; }
+
+        /// <summary><c>ServiceBusReceiverOptions</c>.</summary>
+        public INamedTypeSymbol? ReceiverOptions { get; }
+
+        /// <summary><c>ServiceBusSessionReceiverOptions</c>.</summary>
+        public INamedTypeSymbol? SessionReceiverOptions { get; }
+
+        /// <summary><c>ServiceBusReceiveMode.ReceiveAndDelete</c>.</summary>
+        public IFieldSymbol? ReceiveAndDelete { get; }
+
+        /// <summary><c>ProcessMessageEventArgs</c>, whose methods settle the message.</summary>
+        public INamedTypeSymbol? MessageEventArgs { get; }
+
+        /// <summary><c>ProcessSessionMessageEventArgs</c>.</summary>
+        public INamedTypeSymbol? SessionMessageEventArgs { get; }
+
+        /// <summary>A processor (plain or session) whose handler the options govern.</summary>
+        public bool IsProcessor(ITypeSymbol? type) => type.IsOrDerivesFrom(Processor) || type.IsOrDerivesFrom(SessionProcessor);
+
+        /// <summary>Options of a processor (plain or session), which have <c>AutoCompleteMessages</c>.</summary>
+        public bool IsProcessorOptions(ITypeSymbol? type) => type.IsOrDerivesFrom(ProcessorOptions) || type.IsOrDerivesFrom(SessionProcessorOptions);
+
+        /// <summary>Any options with a <c>ReceiveMode</c>.</summary>
+        public bool HasReceiveMode(ITypeSymbol? type) =>
+            IsProcessorOptions(type) || type.IsOrDerivesFrom(ReceiverOptions) || type.IsOrDerivesFrom(SessionReceiverOptions);
+
+        public static ServiceBusTypes? Create(Compilation compilation)
+        {
+            INamedTypeSymbol? processor = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusProcessor");
+            return processor == null ? null : new ServiceBusTypes(compilation, processor);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace EventGovernance.Analyzers
@@ -87,6 +89,26 @@ namespace EventGovernance.Analyzers
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Nested types are analysed on their own, so their uses of this type's private members are not
+        /// collected with the type's own; a member whose name appears in one is treated as possibly changed there.
+        /// </summary>
+        public static bool MentionsInNestedType(this INamedTypeSymbol type, string name, CancellationToken cancellationToken)
+        {
+            foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+            {
+                foreach (SyntaxReference reference in nested.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken).DescendantTokens().Any(t => t.ValueText == name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
     }
 }
