@@ -36,14 +36,25 @@ namespace EventGovernance.TestSupport
         public FakeSchemaRegistry()
         {
             Verdict = EngineVerdict;
-            int port = FreePort();
-            Url = $"http://127.0.0.1:{port}";
-            _listener.Prefixes.Add(Url + "/");
-            _listener.Start();
+            // A free port can be taken by a parallel test between the probe and Start: try another one.
+            for (int attempt = 1; ; attempt++)
+            {
+                Url = $"http://127.0.0.1:{FreePort()}";
+                _listener.Prefixes.Add(Url + "/");
+                try
+                {
+                    _listener.Start();
+                    break;
+                }
+                catch (HttpListenerException) when (attempt < 5)
+                {
+                    _listener.Prefixes.Clear();
+                }
+            }
             _ = Task.Run(AcceptLoop);
         }
 
-        public string Url { get; }
+        public string Url { get; private set; }
 
         public string GlobalLevel { get; set; } = "BACKWARD";
 
@@ -123,6 +134,11 @@ namespace EventGovernance.TestSupport
             }
             catch (ObjectDisposedException)
             {
+            }
+            catch (HttpListenerException)
+            {
+                // Closing re-binds the port to release its prefix; when a parallel test holds that port by now,
+                // the listener is closed all the same.
             }
         }
 
