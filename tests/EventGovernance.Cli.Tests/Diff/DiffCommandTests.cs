@@ -483,6 +483,46 @@ message Shipment {
         }
 
         [Fact]
+        public async Task Against_a_registry_gives_each_changed_subject_the_three_verdicts_and_calls_out_a_registered_subject_without_contract()
+        {
+            using var repo = new GitWorkspace(init: false);
+            var registry = new EmbeddedRegistry(Path.Combine(repo.Contracts, "registry"));
+            await registry.RegisterAsync("order", EventGovernance.Compatibility.SchemaType.Json, OrderV1, Array.Empty<SchemaReference>());
+            await registry.RegisterAsync("payment", EventGovernance.Compatibility.SchemaType.Avro, PaymentV1, Array.Empty<SchemaReference>());
+            await registry.RegisterAsync("coupon", EventGovernance.Compatibility.SchemaType.Avro, Coupon, Array.Empty<SchemaReference>());
+            repo.Write("contracts/orders/order.schema.json", OrderV2);
+            repo.Write("contracts/billing/payment.avsc", PaymentV2);
+            CliResult result = repo.Diff("--registry", Path.Combine(repo.Contracts, "registry"), "--format", "json");
+            Assert.True(result.ExitCode == 1, result.Stdout + result.Stderr);
+
+            JsonElement payment = Contract(result, "payment").GetProperty("verdicts");
+            Assert.True(payment.GetProperty("BACKWARD").GetBoolean() && payment.GetProperty("FORWARD").GetBoolean() && payment.GetProperty("FULL").GetBoolean());
+            JsonElement order = Contract(result, "order").GetProperty("verdicts");
+            Assert.False(order.GetProperty("BACKWARD").GetBoolean());
+            Assert.False(order.GetProperty("FULL").GetBoolean());
+            // The registry sits inside the contracts root: its subjects are this repository's, so one without a contract was removed.
+            Assert.Equal(("removed", "REMOVED"), Change(Contract(result, "coupon")));
+
+            CliResult markdown = repo.Diff("--registry", Path.Combine(repo.Contracts, "registry"), "--format", "markdown");
+            Assert.Contains("Subject `coupon` was removed", markdown.Stdout);
+        }
+
+        [Fact]
+        public async Task Against_a_registry_outside_the_contracts_root_no_other_subject_is_called_removed()
+        {
+            using var repo = new GitWorkspace(init: false);
+            string shared = Path.Combine(repo.Path, "shared-registry");
+            var registry = new EmbeddedRegistry(shared);
+            await registry.RegisterAsync("order", EventGovernance.Compatibility.SchemaType.Json, OrderV1, Array.Empty<SchemaReference>());
+            await registry.RegisterAsync("coupon", EventGovernance.Compatibility.SchemaType.Avro, Coupon, Array.Empty<SchemaReference>());
+            repo.Write("contracts/orders/order.schema.json", OrderV1);
+            CliResult result = repo.Diff("--registry", shared, "--format", "json");
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            using JsonDocument json = JsonDocument.Parse(result.Stdout);
+            Assert.Equal(new[] { "order" }, json.RootElement.GetProperty("contracts").EnumerateArray().Select(c => c.GetProperty("subject").GetString()).ToArray());
+        }
+
+        [Fact]
         public void Against_and_registry_together_are_bad_usage()
         {
             using var repo = new GitWorkspace();
