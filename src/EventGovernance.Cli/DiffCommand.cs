@@ -170,7 +170,7 @@ namespace EventGovernance.Cli
             // A contract that cannot be read is exit 2; say where on stderr whatever the format, as every other bad input.
             if (request.Format != ReportFormat.Text || request.Output != null)
             {
-                foreach (ReportFinding finding in report.Findings.Where(f => f.Code == ErrorCodes.MalformedContract)) stderr.WriteLine(MsBuildFormat.Line(finding));
+                foreach (ReportFinding finding in report.Findings.Where(f => f.Code == ErrorCodes.MalformedContract && f.Severity == FindingSeverity.Error)) stderr.WriteLine(MsBuildFormat.Line(finding));
             }
             return report.ExitCode;
         }

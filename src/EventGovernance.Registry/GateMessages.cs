@@ -43,6 +43,11 @@ namespace EventGovernance.Registry
         public static string Malformed(Contract? contract, string problem) =>
             (contract != null ? $"subject '{Echo.Cut(contract.Subject)}': " : "") + problem;
 
+        /// <summary>The version compared with cannot be read: where (<c>main:contracts/order.schema.json(5,3)</c>) and why.</summary>
+        public static string UnreadableOldVersion(Contract contract, SchemaException error) =>
+            $"subject '{Echo.Cut(contract.Subject)}': the version compared with cannot be read, so the contract was checked as if added: "
+            + error.Message;
+
         /// <summary>
         /// Where to report a finding: the element in the new version when it is there. An element the new version
         /// removed exists only in the registered version, so the report points at the contract file and
