@@ -351,6 +351,53 @@ message Shipment {
             Assert.Matches(new Regex(@"^contracts/orders/order\.schema\.json\(\d+(,\d+)?\): error EG1002: "), line);
         }
 
+        private const string Unterminated = "{\n  \"type\": \"object\",\n  \"properties\": {\n}\n";
+
+        [Fact]
+        public void A_contract_malformed_at_the_ref_and_repaired_here_is_a_warning_and_checked_as_added()
+        {
+            using var repo = new GitWorkspace();
+            repo.Write("contracts/orders/order.schema.json", Unterminated);
+            repo.Commit("broken contract");
+            repo.Write("contracts/orders/order.schema.json", OrderV1);
+            CliResult result = repo.Diff("--against", "main", "--format", "json");
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            Assert.Equal("", result.Stderr);
+
+            JsonElement order = Contract(result, "order");
+            Assert.Equal("ADDED", order.GetProperty("status").GetString());
+            JsonElement warning = Assert.Single(order.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == ErrorCodes.MalformedContract);
+            Assert.Equal("warning", warning.GetProperty("severity").GetString());
+            Assert.Matches(new Regex(@"main:contracts/orders/order\.schema\.json\(\d+(,\d+)?\)"), warning.GetProperty("message").GetString());
+            // Lint runs as for an added contract: OrderV1 leaves its content model open.
+            Assert.Contains(order.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "EG1101");
+        }
+
+        [Fact]
+        public void A_version_at_the_ref_that_is_not_a_schema_is_a_warning_in_the_text_report()
+        {
+            using var repo = new GitWorkspace();
+            repo.Write("contracts/billing/payment.avsc", @"{ ""type"": ""record"", ""name"": ""Payment"", ""fields"": [ { ""name"": ""id"", ""type"": ""no.such.Type"" } ] }");
+            repo.Commit("not a schema");
+            repo.Write("contracts/billing/payment.avsc", PaymentV1);
+            CliResult result = repo.Diff("--against", "main");
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            Assert.Contains(result.StdoutLines, l => l.Contains("warning EG1002") && l.Contains("main:contracts/billing/payment.avsc"));
+        }
+
+        [Fact]
+        public void A_contract_malformed_at_the_ref_and_still_malformed_here_exits_2()
+        {
+            using var repo = new GitWorkspace();
+            repo.Write("contracts/orders/order.schema.json", Unterminated);
+            repo.Commit("broken contract");
+            repo.Write("contracts/orders/order.schema.json", Unterminated + " ");
+            CliResult result = repo.Diff("--against", "main", "--format", "markdown");
+            Assert.Equal(2, result.ExitCode);
+            string line = Assert.Single(result.StderrLines);
+            Assert.Matches(new Regex(@"^contracts/orders/order\.schema\.json\(\d+(,\d+)?\): error EG1002: "), line);
+        }
+
         [Fact]
         public void Change_inside_a_referenced_json_file_makes_the_referencing_contract_changed()
         {
@@ -413,10 +460,13 @@ message Shipment {
             repo.Commit("v1 with a bad reference");
             repo.Write("contracts/orders/order.schema.json", OrderV1);
             CliResult result = repo.Diff("--against", "main", "--format", "json");
-            Assert.Equal(2, result.ExitCode);
-            string line = Assert.Single(result.StderrLines);
-            Assert.Contains("main:contracts/orders/order.schema.json", line);
-            Assert.Contains(refusal, line);
+            // The version at the ref is refused, not followed; the working tree no longer has the reference, so it decides.
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            JsonElement warning = Assert.Single(Contract(result, "order").GetProperty("findings").EnumerateArray(),
+                f => f.GetProperty("code").GetString() == ErrorCodes.MalformedContract);
+            Assert.Equal("warning", warning.GetProperty("severity").GetString());
+            Assert.Contains("main:contracts/orders/order.schema.json", warning.GetProperty("message").GetString());
+            Assert.Contains(refusal, warning.GetProperty("message").GetString());
         }
 
         [Fact]
