@@ -149,6 +149,14 @@ message Shipment {
             Assert.All(results.Except(breaking), r => Assert.StartsWith("EG11", r.GetProperty("ruleId").GetString()));
             Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "EG1105");
 
+            // A rule's short description is its title (what it finds); the full description and help, the next step.
+            var rules = log.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+                .ToDictionary(r => r.GetProperty("id").GetString()!, r => r);
+            Assert.Equal("Breaking change to a registered schema", rules["EG1001"].GetProperty("shortDescription").GetProperty("text").GetString());
+            Assert.Equal(ErrorCodes.NextStep("EG1001"), rules["EG1001"].GetProperty("fullDescription").GetProperty("text").GetString());
+            Assert.Equal(ErrorCodes.NextStep("EG1001"), rules["EG1001"].GetProperty("help").GetProperty("text").GetString());
+            Assert.Equal("JSON Schema object with an open content model", rules["EG1101"].GetProperty("shortDescription").GetProperty("text").GetString());
+
             // The driver's version is the build's (it changes with every commit); everything else is the verified text.
             string pretty = JsonSerializer.Serialize(JsonDocument.Parse(result.Stdout.Replace($"\"version\":\"{Program.Version}\"", "\"version\":\"(eventgov version)\"")).RootElement,
                 new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
