@@ -85,6 +85,9 @@ namespace EventGovernance.Build
         /// <summary>True when the project has <c>EventType</c> items, so a project without contract files is not told it has nothing to check.</summary>
         public bool HasEventTypes { get; set; }
 
+        /// <summary>Said when the project has EventType items only; the check says nothing (CheckEventTypes reports them).</summary>
+        protected virtual string? OnlyEventTypesMessage => null;
+
         public void Cancel() => _cancel.Cancel();
 
         /// <summary>Set when the build is cancelled.</summary>
@@ -150,6 +153,7 @@ namespace EventGovernance.Build
             {
                 // EventType items are checked after the build by CheckEventTypes: then no contract file is normal.
                 if (!HasEventTypes) Log.LogMessage(MessageImportance.High, NoContractsMessageFor());
+                else if (OnlyEventTypesMessage is string onlyTypes) Log.LogMessage(MessageImportance.High, onlyTypes);
                 Checked = true;
                 return true;
             }

@@ -22,6 +22,9 @@ namespace EventGovernance.Build
         // Registering nothing because the registry was down must never look like success.
         protected override bool UnavailableIsAlwaysError => true;
 
+        // Registering a project of C# types only: say why nothing is registered, rather than nothing at all.
+        protected override string? OnlyEventTypesMessage => "EventGovernance: " + GateMessages.OnlyEventTypes(null) + ".";
+
         protected override async Tasks.Task<IReadOnlyList<ContractResult>> RunGateAsync(ISchemaRegistry registry, GateOptions options,
             IReadOnlyList<Contract> contracts, CancellationToken cancellationToken)
         {

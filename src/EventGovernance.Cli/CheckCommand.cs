@@ -65,6 +65,12 @@ namespace EventGovernance.Cli
             try
             {
                 IReadOnlyList<Contract> contracts = inputs.FindContracts();
+                if (contracts.Count == 0 && inputs.EventTypes > 0 && Common.Format(options) == ReportFormat.Text)
+                {
+                    // C# types only: nothing for check or register to do, and "0 contract(s)" would read as a mistake.
+                    stdout.WriteLine(GateMessages.OnlyEventTypes(inputs.EventTypes));
+                    return Program.Ok;
+                }
                 ISchemaRegistry registry = SlowRegistryNotice.Open(registryOptions, context);
                 try
                 {
@@ -91,8 +97,9 @@ namespace EventGovernance.Cli
     /// <summary>The contracts, registry and gate options one check or registration runs with.</summary>
     internal sealed class GateInputs
     {
-        private GateInputs(RegistryOptions registry, GateOptions gate, Func<IReadOnlyList<Contract>> findContracts, bool requireExistingRegistry)
+        private GateInputs(RegistryOptions registry, GateOptions gate, Func<IReadOnlyList<Contract>> findContracts, bool requireExistingRegistry, int eventTypes = 0)
         {
+            EventTypes = eventTypes;
             Registry = registry;
             Gate = gate;
             FindContracts = findContracts;
@@ -106,6 +113,9 @@ namespace EventGovernance.Cli
         public Func<IReadOnlyList<Contract>> FindContracts { get; }
 
         public bool RequireExistingRegistry { get; }
+
+        /// <summary>The project's EventType items (project mode); 0 in directory mode.</summary>
+        public int EventTypes { get; }
 
         /// <summary>Directory mode: every contract file under --contracts (default contracts), registry in it by default.</summary>
         public static GateInputs FromDirectory(ParsedOptions options, bool requireExistingRegistry, out int exit)
@@ -151,7 +161,7 @@ namespace EventGovernance.Cli
                 return null;
             }
             exit = Program.Ok;
-            return new GateInputs(registry, gate, () => contracts, requireExistingRegistry && settings.RegistryGivenExplicitly);
+            return new GateInputs(registry, gate, () => contracts, requireExistingRegistry && settings.RegistryGivenExplicitly, settings.Project.EventTypes);
         }
     }
 }

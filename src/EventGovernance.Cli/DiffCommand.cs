@@ -62,7 +62,7 @@ namespace EventGovernance.Cli
                         Common.WriteError(stderr, null, 0, 0, GateOutput.UnavailableCode, $"the registry directory '{registryOptions.Location}' does not exist");
                         return Program.Failed;
                     }
-                    report = AgainstRegistry(inputs, context);
+                    report = AgainstRegistry(inputs, projectFile, context);
                 }
                 else
                 {
@@ -116,17 +116,18 @@ namespace EventGovernance.Cli
             }
         }
 
-        /// <summary>The working tree against the latest registered versions: check's verdicts, reported as a diff.</summary>
-        private static DiffReport AgainstRegistry(GateInputs inputs, CliContext context)
+        /// <summary>
+        /// The working tree against the latest registered versions: check's verdicts with the three levels for information,
+        /// and (for an embedded registry inside the contracts root) the registered subjects no contract publishes any more.
+        /// </summary>
+        private static DiffReport AgainstRegistry(GateInputs inputs, string? projectFile, CliContext context)
         {
             IReadOnlyList<Contract> contracts = inputs.FindContracts();
+            string? root = inputs.Gate.ContractsRoot ?? (projectFile != null ? Path.GetDirectoryName(Path.GetFullPath(projectFile)) : null);
             ISchemaRegistry registry = SlowRegistryNotice.Open(inputs.Registry, context);
             try
             {
-                IReadOnlyList<ContractResult> results = new ContractGate(registry, inputs.Gate, context.Formats).CheckAsync(contracts).GetAwaiter().GetResult();
-                IReadOnlyList<DiffOutcome> outcomes = results
-                    .Select(r => new DiffOutcome(r, r.Status == ContractStatus.New ? DiffChange.Added : DiffChange.Kept, null, Array.Empty<LevelVerdict>()))
-                    .ToList();
+                IReadOnlyList<DiffOutcome> outcomes = new RegistryDiffer(registry, inputs.Gate, context.Formats).DiffAsync(contracts, root).GetAwaiter().GetResult();
                 return new DiffReportBuilder(Registry.Reporting.DisplayPaths.FromCurrentDirectory()).Build(DisplayPaths.Of(registry.DisplayName) ?? registry.DisplayName, null, outcomes);
             }
             finally
@@ -169,7 +170,7 @@ namespace EventGovernance.Cli
             // A contract that cannot be read is exit 2; say where on stderr whatever the format, as every other bad input.
             if (request.Format != ReportFormat.Text || request.Output != null)
             {
-                foreach (ReportFinding finding in report.Findings.Where(f => f.Code == ErrorCodes.MalformedContract)) stderr.WriteLine(MsBuildFormat.Line(finding));
+                foreach (ReportFinding finding in report.Findings.Where(f => f.Code == ErrorCodes.MalformedContract && f.Severity == FindingSeverity.Error)) stderr.WriteLine(MsBuildFormat.Line(finding));
             }
             return report.ExitCode;
         }

@@ -20,12 +20,16 @@ namespace EventGovernance.Cli
     /// <summary>What MSBuild evaluated for a project: the gate's properties and its EventContract items.</summary>
     internal sealed class EvaluatedProject
     {
-        public EvaluatedProject(string projectFile, IReadOnlyDictionary<string, string> properties, IReadOnlyList<ContractItem> items)
+        public EvaluatedProject(string projectFile, IReadOnlyDictionary<string, string> properties, IReadOnlyList<ContractItem> items, int eventTypes = 0)
         {
             ProjectFile = projectFile;
             Properties = properties;
             Items = items;
+            EventTypes = eventTypes;
         }
+
+        /// <summary>How many EventType items (C# types the build derives and checks) the project has.</summary>
+        public int EventTypes { get; }
 
         public string ProjectFile { get; }
         public string ProjectDirectory => Path.GetDirectoryName(ProjectFile)!;
@@ -44,6 +48,9 @@ namespace EventGovernance.Cli
     internal static class ProjectEvaluation
     {
         public const string ItemName = "EventContract";
+
+        /// <summary>C# types checked by the build (CheckEventTypes); counted so check and register can say why they have nothing to do.</summary>
+        public const string EventTypeItemName = "EventType";
 
         /// <summary>Set by the package's targets; empty when EventGovernance.Build is not imported (not referenced or not restored).</summary>
         public const string ImportMarker = "_EventGovernanceTaskAssembly";
@@ -72,7 +79,7 @@ namespace EventGovernance.Cli
 
         public static EvaluatedProject Evaluate(string projectFile)
         {
-            var args = new List<string> { "msbuild", projectFile, "-nologo", "-getItem:" + ItemName };
+            var args = new List<string> { "msbuild", projectFile, "-nologo", "-getItem:" + ItemName, "-getItem:" + EventTypeItemName };
             args.AddRange(PropertyNames.Select(p => "-getProperty:" + p));
             (int exit, string stdout, string stderr) = Run(args, Path.GetDirectoryName(projectFile)!);
             string display = DisplayPaths.Of(projectFile) ?? projectFile;
@@ -113,7 +120,10 @@ namespace EventGovernance.Cli
                             Text(item, ContractItemMapper.SchemaTypeMetadata), Text(item, ContractItemMapper.CompatibilityMetadata)));
                     }
                 }
-                return new EvaluatedProject(projectFile, properties, items);
+                int eventTypes = all.ValueKind == JsonValueKind.Object && all.TryGetProperty(EventTypeItemName, out JsonElement types) && types.ValueKind == JsonValueKind.Array
+                    ? types.GetArrayLength()
+                    : 0;
+                return new EvaluatedProject(projectFile, properties, items, eventTypes);
             }
             catch (JsonException)
             {

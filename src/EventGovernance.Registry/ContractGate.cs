@@ -138,6 +138,13 @@ namespace EventGovernance.Registry
 
         /// <summary>The contract lint's findings (EG11xx) when the gate ran it (<see cref="GateOptions.Lint"/>); else empty.</summary>
         public IReadOnlyList<Lint.LintFinding> Lint { get; internal set; } = Array.Empty<Lint.LintFinding>();
+
+        /// <summary>
+        /// Set by eventgov diff when the version it compares with (a file at a git ref) cannot be read: the contract is
+        /// then checked as if added, and the report carries one warning naming that file, so a change that repairs a
+        /// broken contract can pass.
+        /// </summary>
+        public SchemaException? UnreadableOldVersion { get; internal set; }
     }
 
     public sealed class GateOptions

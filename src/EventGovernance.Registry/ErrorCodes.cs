@@ -30,6 +30,20 @@ namespace EventGovernance.Registry
         /// <summary>The code's page: <c>https://github.com/eventgovernance/eventgovernance/blob/main/docs/errors/EG1001.md</c>.</summary>
         public static string HelpLink(string code) => Lint.LintRules.IsLint(code) ? Lint.LintRules.HelpLink(code) : DocsBase + code + ".md";
 
+        /// <summary>
+        /// What the code finds, as a rule title (SARIF's shortDescription, a page's heading); for an EG11xx, the lint
+        /// rule's own title. The next step is <see cref="NextStep"/>.
+        /// </summary>
+        public static string Title(string code) => code switch
+        {
+            UnexpectedFailure => "Unexpected failure of the contract check",
+            BreakingChange => "Breaking change to a registered schema",
+            MalformedContract => "Contract that cannot be read or is not a valid schema",
+            RegistryUnavailable => "Schema registry unavailable",
+            InvalidConfiguration => "Invalid gate configuration",
+            _ => Lint.LintRules.Find(code)?.Title ?? code,
+        };
+
         /// <summary>What the developer does next, in a few words; the page says more.</summary>
         public static string NextStep(string code) => code switch
         {

@@ -44,6 +44,19 @@ namespace EventGovernance.Registry
             (contract != null ? $"subject '{Echo.Cut(contract.Subject)}': " : "") + problem;
 
         /// <summary>
+        /// A project whose only event types are C# types (EventType items): there is no contract file to check or
+        /// register, because the producer's serializer registers the derived schema itself.
+        /// </summary>
+        public static string OnlyEventTypes(int? count) =>
+            (count == null ? "the project has only EventType items" : $"{count} EventType item(s) and no contract files")
+            + ": code-first types are checked by dotnet build and registered by the producer at its first send, not from here";
+
+        /// <summary>The version compared with cannot be read: where (<c>main:contracts/order.schema.json(5,3)</c>) and why.</summary>
+        public static string UnreadableOldVersion(Contract contract, SchemaException error) =>
+            $"subject '{Echo.Cut(contract.Subject)}': the version compared with cannot be read, so the contract was checked as if added: "
+            + error.Message;
+
+        /// <summary>
         /// Where to report a finding: the element in the new version when it is there. An element the new version
         /// removed exists only in the registered version, so the report points at the contract file and
         /// <see cref="Breaking"/> names the old place.

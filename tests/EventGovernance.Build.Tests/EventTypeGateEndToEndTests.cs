@@ -1,3 +1,4 @@
+using EventGovernance.Tests;
 using System.IO;
 using System.Text.RegularExpressions;
 
@@ -97,6 +98,89 @@ public sealed class EventTypeGateEndToEndTests
         AssertContains(broken, "the registry will refuse the producer's schema at its first send");
         AssertContains(broken, "make the change compatible or publish it under a new subject (see https://github.com/eventgovernance/eventgovernance/blob/main/docs/errors/EG1001.md)");
         Assert.DoesNotMatch(@"\.schema\.json\(\d+,\d+\): error", broken.Output);
+    }
+
+    private const string AvroSubject = "payments-value";
+    private const string PaymentSchemaV1 = """{"type":"record","name":"PaymentMade","namespace":"Shop.Payments","fields":[{"name":"Id","type":"string"},{"name":"Amount","type":"double"}]}""";
+
+    /// <summary>An ISpecificRecord as avrogen writes one: the schema in _SCHEMA, the fields by position.</summary>
+    private static string PaymentType(string schema, string amountType) => $$"""
+        using Avro;
+        using Avro.Specific;
+
+        namespace Shop.Payments;
+
+        public class PaymentMade : ISpecificRecord
+        {
+            public static Schema _SCHEMA = Schema.Parse({{System.Text.Json.JsonSerializer.Serialize(schema)}});
+
+            public virtual Schema Schema => _SCHEMA;
+
+            public string Id { get; set; } = "";
+
+            public {{amountType}} Amount { get; set; }
+
+            public virtual object Get(int fieldPos) => fieldPos switch { 0 => Id, 1 => Amount, _ => throw new AvroRuntimeException("Bad index " + fieldPos) };
+
+            public virtual void Put(int fieldPos, object fieldValue)
+            {
+                switch (fieldPos)
+                {
+                    case 0: Id = (string)fieldValue; break;
+                    case 1: Amount = ({{amountType}})fieldValue; break;
+                    default: throw new AvroRuntimeException("Bad index " + fieldPos);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void An_avro_specific_record_is_checked_against_an_embedded_and_a_remote_registry_and_an_unavailable_one_is_EG1003()
+    {
+        string projectFile = _fixture.CreateProject("code-first-avro", Path.Combine("Payments", "Payments.csproj"), "Microsoft.NET.Sdk", $"""
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <NoWarn>$(NoWarn);CS1591;NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Apache.Avro" Version="1.12.2" />
+                <EventType Include="Shop.Payments.PaymentMade" Subject="{AvroSubject}" SchemaType="AVRO" />
+              </ItemGroup>
+            """);
+        string project = Path.GetDirectoryName(projectFile)!;
+        string source = Path.Combine(project, "PaymentMade.cs");
+        File.WriteAllText(Path.Combine(project, "Program.cs"), "System.Console.WriteLine(\"payments\");\n");
+        string versions = Path.Combine(project, "contracts", "registry", "subjects", AvroSubject, "versions");
+        Directory.CreateDirectory(versions);
+        File.WriteAllText(Path.Combine(versions, "1.avsc"), PaymentSchemaV1);
+
+        // Amount becomes a string: a double written by old producers cannot be read as one (BACKWARD).
+        string breakingSchema = PaymentSchemaV1.Replace("\"name\":\"Amount\",\"type\":\"double\"", "\"name\":\"Amount\",\"type\":\"string\"");
+        File.WriteAllText(source, PaymentType(breakingSchema, "string"));
+        ProcessResult embedded = _fixture.Run("build", projectFile);
+        Assert.True(embedded.ExitCode != 0, "the build should fail. " + embedded.Describe());
+        Assert.Matches(@"PaymentMade\.cs\(\d+,\d+\): error EG1001: ", embedded.Output);
+        AssertContains(embedded, $"subject '{AvroSubject}'");
+
+        // A remote registry holding version 1: the same subject is checked there.
+        using (var registry = new EventGovernance.TestSupport.FakeSchemaRegistry { Formats = EventGovernance.Compatibility.SchemaFormats.For })
+        {
+            registry.Seed(AvroSubject, PaymentSchemaV1, "AVRO");
+            ProcessResult remote = _fixture.Run("build", projectFile, "EventGovernanceRegistry=" + registry.Url, "CI=true");
+            Assert.True(remote.ExitCode != 0, "the build should fail. " + remote.Describe());
+            Assert.Matches(@"PaymentMade\.cs\(\d+,\d+\): error EG1001: ", remote.Output);
+            Assert.Contains(registry.Requests, r => r.Contains("/subjects/" + AvroSubject, StringComparison.Ordinal));
+        }
+
+        // Unavailable on CI: EG1003, as for contract files.
+        using (var unavailable = new MisbehavingRegistry(Misbehavior.Garbage))
+        {
+            ProcessResult down = _fixture.Run("build", projectFile, "EventGovernanceRegistry=" + unavailable.Url, "EventGovernanceRegistryTimeout=1",
+                "EventGovernanceRegistryRetries=0", "CI=true");
+            Assert.True(down.ExitCode != 0, "the build should fail. " + down.Describe());
+            AssertContains(down, "error EG1003: the schema registry is unavailable");
+            Assert.DoesNotContain("EG1000", down.Output, StringComparison.Ordinal);
+        }
     }
 
     private static int LineOf(string path, string marker)

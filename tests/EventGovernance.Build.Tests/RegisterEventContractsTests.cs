@@ -57,6 +57,23 @@ public sealed class RegisterEventContractsTests : IDisposable
     }
 
     [Fact]
+    public void A_project_with_only_event_types_is_told_the_producer_registers_them_at_first_send()
+    {
+        var (task, engine) = NewTask();
+        task.Contracts = Array.Empty<Microsoft.Build.Framework.ITaskItem>();
+        task.HasEventTypes = true;
+
+        Assert.True(task.Execute(), engine.Transcript);
+
+        Assert.Empty(engine.Errors);
+        Assert.Empty(engine.Warnings);
+        var line = Assert.Single(engine.Messages, m => m.Message!.StartsWith("EventGovernance:", StringComparison.Ordinal));
+        Assert.Contains("registered by the producer at its first send", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("no event contracts found", engine.Transcript, StringComparison.Ordinal);
+        Assert.False(File.Exists(VersionFile("orders-value", 2)));
+    }
+
+    [Fact]
     public void A_compatible_change_is_registered_under_the_items_subject()
     {
         Write("contracts/order-placed.schema.json", WithNote);

@@ -62,6 +62,23 @@ namespace EventGovernance.Cli.Tests
         private string VersionFile(string subject, int version) =>
             _dir.Combine("contracts", "registry", "subjects", subject, "versions", $"{version}.json");
 
+        [Theory]
+        [InlineData("check")]
+        [InlineData("register")]
+        public void A_project_with_only_event_types_says_the_producer_registers_them_at_first_send(string command)
+        {
+            Project("<EventType Include=\"Shop.Orders.OrderPlaced\" Subject=\"orders-value\" />");
+
+            CliResult result = InProjectDirectory(command);
+
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            string line = Assert.Single(result.StdoutLines);
+            Assert.Contains("1 EventType item(s)", line);
+            Assert.Contains("registered by the producer at its first send", line);
+            Assert.DoesNotContain("0 contract", line);
+            Assert.False(Directory.Exists(_dir.Combine("contracts", "registry")), "nothing may be registered");
+        }
+
         [Fact]
         public void Compatibility_metadata_makes_check_fail_a_forward_breaking_change_that_backward_passes()
         {

@@ -30,6 +30,20 @@ namespace EventGovernance.Registry.Tests
         }
 
         [Fact]
+        public void Every_gate_code_and_lint_rule_has_a_title_of_its_own_that_is_not_the_next_step()
+        {
+            var codes = ErrorCodes.All.Concat(Registry.Lint.LintRules.All.Select(r => r.Id)).ToList();
+            Assert.All(codes, code =>
+            {
+                string title = ErrorCodes.Title(code);
+                Assert.NotEqual(code, title);
+                Assert.NotEqual(ErrorCodes.NextStep(code), title);
+            });
+            Assert.Equal(codes.Count, codes.Select(ErrorCodes.Title).Distinct().Count());
+            Assert.Equal(Registry.Lint.LintRules.Find("EG1101")!.Title, ErrorCodes.Title("EG1101"));
+        }
+
+        [Fact]
         public void A_message_ends_with_the_next_step_and_the_page()
         {
             Assert.Equal(

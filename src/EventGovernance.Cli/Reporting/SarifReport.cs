@@ -20,7 +20,8 @@ namespace EventGovernance.Cli.Reporting
         {
             List<ReportFinding> findings = report.Findings.ToList();
             List<SarifRule> rules = findings.Select(f => f.Code).Distinct().OrderBy(c => c, System.StringComparer.Ordinal)
-                .Select(code => new SarifRule(code, new SarifText(ErrorCodes.NextStep(code)), ErrorCodes.HelpLink(code))).ToList();
+                .Select(code => new SarifRule(code, new SarifText(ErrorCodes.Title(code)), new SarifText(ErrorCodes.NextStep(code)),
+                    new SarifText(ErrorCodes.NextStep(code)), ErrorCodes.HelpLink(code))).ToList();
             var driver = new SarifDriver("eventgov", Program.Version, ErrorCodes.DocsBase, rules);
             return new SarifLog(SchemaUri, "2.1.0", new List<SarifRun> { new SarifRun(new SarifTool(driver), findings.Select(Result).ToList()) });
         }
@@ -46,7 +47,8 @@ namespace EventGovernance.Cli.Reporting
 
     internal sealed record SarifDriver(string Name, string Version, string InformationUri, List<SarifRule> Rules);
 
-    internal sealed record SarifRule(string Id, SarifText ShortDescription, string HelpUri);
+    /// <summary>A rule: its title (what it finds) as the short description; the next step as the full description and help.</summary>
+    internal sealed record SarifRule(string Id, SarifText ShortDescription, SarifText FullDescription, SarifText Help, string HelpUri);
 
     internal sealed record SarifText(string Text);
 

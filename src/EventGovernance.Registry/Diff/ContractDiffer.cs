@@ -168,7 +168,20 @@ namespace EventGovernance.Registry.Diff
                         moved + $"identical to {_versionName}", referencedFiles: recorder.ResolvedFiles()), pair.Change, oldPath, Array.Empty<LevelVerdict>());
                 }
 
-                ParsedSchema parsedOld = format.Parse(old);
+                ParsedSchema parsedOld;
+                try
+                {
+                    parsedOld = format.Parse(old);
+                }
+                catch (Exception e) when (e is SchemaException || e is NotSupportedException)
+                {
+                    // A broken version at the ref must not fail the change that repairs it: the working tree decides.
+                    SchemaException unreadable = e as SchemaException ?? new SchemaException(old.Path, e.Message, e);
+                    var repaired = new ContractResult(contract, ContractStatus.New, level, Array.Empty<Difference>(),
+                        moved + $"{_versionName} cannot be read, so '{Echo.Cut(contract.Subject)}' is checked as if added: nothing to break",
+                        referencedFiles: recorder.ResolvedFiles()) { UnreadableOldVersion = unreadable };
+                    return new DiffOutcome(Linted(repaired, parsed, null), DiffChange.Added, oldPath, Array.Empty<LevelVerdict>());
+                }
                 var history = new[] { parsedOld };
                 CompatibilityResult result = CompatibilityChecker.Check(format, parsed, history, level, _options.Engine);
                 IReadOnlyList<ContractFinding> findings = result.Checks

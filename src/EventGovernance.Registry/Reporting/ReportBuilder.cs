@@ -31,6 +31,14 @@ namespace EventGovernance.Registry.Reporting
                 ContractStatus.Invalid => new[] { Invalid(result) },
                 _ => Array.Empty<ReportFinding>(),
             };
+            if (result.UnreadableOldVersion != null)
+            {
+                findings = findings.Concat(new[]
+                {
+                    new ReportFinding(ErrorCodes.MalformedContract, FindingSeverity.Warning, contract.Subject, contract.DisplayPath, 0, 0,
+                        GateMessages.UnreadableOldVersion(contract, result.UnreadableOldVersion)),
+                }).ToList();
+            }
             // Lint findings follow the gate's own, in rule order (they never repeat: one per element and rule).
             if (result.Lint.Count > 0)
                 findings = findings.Concat(result.Lint.Select(f => Lint.ContractLinter.ToReport(f, contract, _paths))).ToList();

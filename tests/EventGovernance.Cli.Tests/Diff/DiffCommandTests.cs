@@ -149,6 +149,14 @@ message Shipment {
             Assert.All(results.Except(breaking), r => Assert.StartsWith("EG11", r.GetProperty("ruleId").GetString()));
             Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "EG1105");
 
+            // A rule's short description is its title (what it finds); the full description and help, the next step.
+            var rules = log.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+                .ToDictionary(r => r.GetProperty("id").GetString()!, r => r);
+            Assert.Equal("Breaking change to a registered schema", rules["EG1001"].GetProperty("shortDescription").GetProperty("text").GetString());
+            Assert.Equal(ErrorCodes.NextStep("EG1001"), rules["EG1001"].GetProperty("fullDescription").GetProperty("text").GetString());
+            Assert.Equal(ErrorCodes.NextStep("EG1001"), rules["EG1001"].GetProperty("help").GetProperty("text").GetString());
+            Assert.Equal("JSON Schema object with an open content model", rules["EG1101"].GetProperty("shortDescription").GetProperty("text").GetString());
+
             // The driver's version is the build's (it changes with every commit); everything else is the verified text.
             string pretty = JsonSerializer.Serialize(JsonDocument.Parse(result.Stdout.Replace($"\"version\":\"{Program.Version}\"", "\"version\":\"(eventgov version)\"")).RootElement,
                 new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -351,6 +359,53 @@ message Shipment {
             Assert.Matches(new Regex(@"^contracts/orders/order\.schema\.json\(\d+(,\d+)?\): error EG1002: "), line);
         }
 
+        private const string Unterminated = "{\n  \"type\": \"object\",\n  \"properties\": {\n}\n";
+
+        [Fact]
+        public void A_contract_malformed_at_the_ref_and_repaired_here_is_a_warning_and_checked_as_added()
+        {
+            using var repo = new GitWorkspace();
+            repo.Write("contracts/orders/order.schema.json", Unterminated);
+            repo.Commit("broken contract");
+            repo.Write("contracts/orders/order.schema.json", OrderV1);
+            CliResult result = repo.Diff("--against", "main", "--format", "json");
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            Assert.Equal("", result.Stderr);
+
+            JsonElement order = Contract(result, "order");
+            Assert.Equal("ADDED", order.GetProperty("status").GetString());
+            JsonElement warning = Assert.Single(order.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == ErrorCodes.MalformedContract);
+            Assert.Equal("warning", warning.GetProperty("severity").GetString());
+            Assert.Matches(new Regex(@"main:contracts/orders/order\.schema\.json\(\d+(,\d+)?\)"), warning.GetProperty("message").GetString());
+            // Lint runs as for an added contract: OrderV1 leaves its content model open.
+            Assert.Contains(order.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "EG1101");
+        }
+
+        [Fact]
+        public void A_version_at_the_ref_that_is_not_a_schema_is_a_warning_in_the_text_report()
+        {
+            using var repo = new GitWorkspace();
+            repo.Write("contracts/billing/payment.avsc", @"{ ""type"": ""record"", ""name"": ""Payment"", ""fields"": [ { ""name"": ""id"", ""type"": ""no.such.Type"" } ] }");
+            repo.Commit("not a schema");
+            repo.Write("contracts/billing/payment.avsc", PaymentV1);
+            CliResult result = repo.Diff("--against", "main");
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            Assert.Contains(result.StdoutLines, l => l.Contains("warning EG1002") && l.Contains("main:contracts/billing/payment.avsc"));
+        }
+
+        [Fact]
+        public void A_contract_malformed_at_the_ref_and_still_malformed_here_exits_2()
+        {
+            using var repo = new GitWorkspace();
+            repo.Write("contracts/orders/order.schema.json", Unterminated);
+            repo.Commit("broken contract");
+            repo.Write("contracts/orders/order.schema.json", Unterminated + " ");
+            CliResult result = repo.Diff("--against", "main", "--format", "markdown");
+            Assert.Equal(2, result.ExitCode);
+            string line = Assert.Single(result.StderrLines);
+            Assert.Matches(new Regex(@"^contracts/orders/order\.schema\.json\(\d+(,\d+)?\): error EG1002: "), line);
+        }
+
         [Fact]
         public void Change_inside_a_referenced_json_file_makes_the_referencing_contract_changed()
         {
@@ -413,10 +468,13 @@ message Shipment {
             repo.Commit("v1 with a bad reference");
             repo.Write("contracts/orders/order.schema.json", OrderV1);
             CliResult result = repo.Diff("--against", "main", "--format", "json");
-            Assert.Equal(2, result.ExitCode);
-            string line = Assert.Single(result.StderrLines);
-            Assert.Contains("main:contracts/orders/order.schema.json", line);
-            Assert.Contains(refusal, line);
+            // The version at the ref is refused, not followed; the working tree no longer has the reference, so it decides.
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            JsonElement warning = Assert.Single(Contract(result, "order").GetProperty("findings").EnumerateArray(),
+                f => f.GetProperty("code").GetString() == ErrorCodes.MalformedContract);
+            Assert.Equal("warning", warning.GetProperty("severity").GetString());
+            Assert.Contains("main:contracts/orders/order.schema.json", warning.GetProperty("message").GetString());
+            Assert.Contains(refusal, warning.GetProperty("message").GetString());
         }
 
         [Fact]
@@ -480,6 +538,46 @@ message Shipment {
             Assert.True(result.ExitCode == 1, result.Stdout + result.Stderr);
             Assert.Equal("BREAKING", Contract(result, "order").GetProperty("status").GetString());
             Assert.Equal("ADDED", Contract(result, "invoice").GetProperty("status").GetString());
+        }
+
+        [Fact]
+        public async Task Against_a_registry_gives_each_changed_subject_the_three_verdicts_and_calls_out_a_registered_subject_without_contract()
+        {
+            using var repo = new GitWorkspace(init: false);
+            var registry = new EmbeddedRegistry(Path.Combine(repo.Contracts, "registry"));
+            await registry.RegisterAsync("order", EventGovernance.Compatibility.SchemaType.Json, OrderV1, Array.Empty<SchemaReference>());
+            await registry.RegisterAsync("payment", EventGovernance.Compatibility.SchemaType.Avro, PaymentV1, Array.Empty<SchemaReference>());
+            await registry.RegisterAsync("coupon", EventGovernance.Compatibility.SchemaType.Avro, Coupon, Array.Empty<SchemaReference>());
+            repo.Write("contracts/orders/order.schema.json", OrderV2);
+            repo.Write("contracts/billing/payment.avsc", PaymentV2);
+            CliResult result = repo.Diff("--registry", Path.Combine(repo.Contracts, "registry"), "--format", "json");
+            Assert.True(result.ExitCode == 1, result.Stdout + result.Stderr);
+
+            JsonElement payment = Contract(result, "payment").GetProperty("verdicts");
+            Assert.True(payment.GetProperty("BACKWARD").GetBoolean() && payment.GetProperty("FORWARD").GetBoolean() && payment.GetProperty("FULL").GetBoolean());
+            JsonElement order = Contract(result, "order").GetProperty("verdicts");
+            Assert.False(order.GetProperty("BACKWARD").GetBoolean());
+            Assert.False(order.GetProperty("FULL").GetBoolean());
+            // The registry sits inside the contracts root: its subjects are this repository's, so one without a contract was removed.
+            Assert.Equal(("removed", "REMOVED"), Change(Contract(result, "coupon")));
+
+            CliResult markdown = repo.Diff("--registry", Path.Combine(repo.Contracts, "registry"), "--format", "markdown");
+            Assert.Contains("Subject `coupon` was removed", markdown.Stdout);
+        }
+
+        [Fact]
+        public async Task Against_a_registry_outside_the_contracts_root_no_other_subject_is_called_removed()
+        {
+            using var repo = new GitWorkspace(init: false);
+            string shared = Path.Combine(repo.Path, "shared-registry");
+            var registry = new EmbeddedRegistry(shared);
+            await registry.RegisterAsync("order", EventGovernance.Compatibility.SchemaType.Json, OrderV1, Array.Empty<SchemaReference>());
+            await registry.RegisterAsync("coupon", EventGovernance.Compatibility.SchemaType.Avro, Coupon, Array.Empty<SchemaReference>());
+            repo.Write("contracts/orders/order.schema.json", OrderV1);
+            CliResult result = repo.Diff("--registry", shared, "--format", "json");
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            using JsonDocument json = JsonDocument.Parse(result.Stdout);
+            Assert.Equal(new[] { "order" }, json.RootElement.GetProperty("contracts").EnumerateArray().Select(c => c.GetProperty("subject").GetString()).ToArray());
         }
 
         [Fact]
