@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -189,7 +188,7 @@ namespace EventGovernance.Analyzers
                             value = returned.ReturnedValue;
                             break;
                         case IFieldReferenceOperation field when field.Instance == null || field.Instance is IInstanceReferenceOperation:
-                            IOperation? held = SingleValueOfField(field.Field, at, cancellationToken);
+                            IOperation? held = TypeMemberFlow.SingleValueOfField(TypeMemberFlow.UsesOfField(field.Field, at, cancellationToken));
                             if (held == null)
                             {
                                 return null;
@@ -204,29 +203,6 @@ namespace EventGovernance.Analyzers
                 }
 
                 return null;
-            }
-
-            /// <summary>The value of a private field given exactly one value, by its initializer or in a constructor.</summary>
-            private static IOperation? SingleValueOfField(IFieldSymbol field, IOperation at, CancellationToken cancellationToken)
-            {
-                IReadOnlyList<(IOperation Use, UseSite Site)>? uses = TypeMemberFlow.UsesOfField(field, at, cancellationToken);
-                IOperation? value = null;
-                int assignments = 0;
-                foreach ((IOperation use, UseSite site) in uses ?? Array.Empty<(IOperation, UseSite)>())
-                {
-                    if (use is IFieldInitializerOperation initializer)
-                    {
-                        value = initializer.Value;
-                        assignments++;
-                    }
-                    else if (use.Parent is IAssignmentOperation assignment && assignment.Target == use)
-                    {
-                        value = site == UseSite.Constructor && assignment is ISimpleAssignmentOperation simple ? simple.Value : null;
-                        assignments++;
-                    }
-                }
-
-                return assignments == 1 ? value : null;
             }
 
             /// <summary>The channel a publish or ConfirmSelect is called on: the instance, or an extension's first argument.</summary>

@@ -215,7 +215,7 @@ namespace EventGovernance.Analyzers
                     created = SingleAssignmentTo(root, field.Field, out int writes);
                     if (writes == 0)
                     {
-                        created = SingleValueOfField(field.Field, at, cancellationToken);
+                        created = TypeMemberFlow.SingleValueOfField(TypeMemberFlow.UsesOfField(field.Field, at, cancellationToken));
                         root = created?.GetRoot() ?? root;
                     }
 
@@ -307,7 +307,7 @@ namespace EventGovernance.Analyzers
         private static AutoComplete FromField(IFieldSymbol field, IOperation at, ServiceBusTypes serviceBus, CancellationToken cancellationToken)
         {
             IReadOnlyList<(IOperation Use, UseSite Site)>? uses = TypeMemberFlow.UsesOfField(field, at, cancellationToken);
-            IOperation? held = SingleValueOfField(field, at, cancellationToken);
+            IOperation? held = TypeMemberFlow.SingleValueOfField(uses);
             AutoComplete state = held?.WalkDownConversions() is IObjectCreationOperation created ? FromCreation(created)
                 : held?.WalkDownConversions() is IInvocationOperation factory ? FromFactory(factory, serviceBus, cancellationToken)
                 : AutoComplete.Unknown;
@@ -379,28 +379,6 @@ namespace EventGovernance.Analyzers
             Optional<object?> constant = assignment.Value.WalkDownConversions().ConstantValue;
             return !constant.HasValue || !(constant.Value is bool flag) ? AutoComplete.Unknown
                 : flag ? AutoComplete.ExplicitOn : AutoComplete.Off;
-        }
-
-        /// <summary>The value of a private field given exactly one value, by its initializer or in a constructor.</summary>
-        private static IOperation? SingleValueOfField(IFieldSymbol field, IOperation at, CancellationToken cancellationToken)
-        {
-            IOperation? value = null;
-            int assignments = 0;
-            foreach ((IOperation use, UseSite site) in TypeMemberFlow.UsesOfField(field, at, cancellationToken) ?? Array.Empty<(IOperation, UseSite)>())
-            {
-                if (use is IFieldInitializerOperation initializer)
-                {
-                    value = initializer.Value;
-                    assignments++;
-                }
-                else if (use.Parent is IAssignmentOperation assignment && assignment.Target == use)
-                {
-                    value = site == UseSite.Constructor && assignment is ISimpleAssignmentOperation simple ? simple.Value : null;
-                    assignments++;
-                }
-            }
-
-            return assignments == 1 ? value : null;
         }
 
         /// <summary>The value of the one simple assignment to a field in the member body, or null when there is not exactly one.</summary>
