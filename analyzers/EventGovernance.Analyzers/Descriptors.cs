@@ -218,11 +218,11 @@ namespace EventGovernance.Analyzers
         public static readonly DiagnosticDescriptor ServiceBusSettledBeforeProcessing = new DiagnosticDescriptor(
             RuleIds.ServiceBusSettledBeforeProcessing,
             title: "Azure Service Bus message settled before it was processed",
-            messageFormat: "{0}, so a message whose processing fails is gone; {1}",
+            messageFormat: "{0}; {1}",
             category: Reliability,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "In ReceiveAndDelete mode Service Bus deletes a message as it hands it out, so a crash or an exception during processing loses it. In PeekLock mode with AutoCompleteMessages (the default) the processor completes the message when the handler returns and abandons it when the handler throws; a handler that catches every exception and neither rethrows nor settles the message returns normally, and the failed message is completed.",
+            description: "In ReceiveAndDelete mode Service Bus deletes a message as it hands it out, so a crash or an exception during processing loses it. In PeekLock mode with AutoCompleteMessages (the default) the processor completes the message when the handler returns and abandons it when the handler throws; a handler that catches every exception and neither rethrows nor settles the message returns normally, and the failed message is completed. With AutoCompleteMessages set to true explicitly and a handler that can throw, the SDK rather than the handler settles the message: a failure abandons it, it is redelivered at once and dead-lettered after MaxDeliveryCount attempts.",
             helpLinkUri: HelpLink(RuleIds.ServiceBusSettledBeforeProcessing));
 
         private static string HelpLink(string id) => HelpLinkBase + id + ".md";

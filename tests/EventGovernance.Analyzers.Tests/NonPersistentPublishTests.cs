@@ -42,7 +42,8 @@ public class NonPersistentPublishTests
 
             class Publisher
             {
-                private readonly BasicProperties _shared = new BasicProperties();
+                // Not private: other code may make it persistent.
+                public readonly BasicProperties Shared = new BasicProperties();
 
                 async Task Publish(IChannel channel, ReadOnlyMemory<byte> body, BasicProperties given, IReadOnlyBasicProperties received, bool durable)
                 {
@@ -60,7 +61,7 @@ public class NonPersistentPublishTests
                     await channel.BasicPublishAsync("orders", "created", false, reassigned, body);
                     await channel.BasicPublishAsync("orders", "created", false, new BasicProperties(received), body);
                     await channel.BasicPublishAsync("orders", "created", false, given, body);
-                    await channel.BasicPublishAsync("orders", "created", false, _shared, body);
+                    await channel.BasicPublishAsync("orders", "created", false, Shared, body);
                 }
 
                 static void Decorate(BasicProperties properties) => properties.Persistent = true;

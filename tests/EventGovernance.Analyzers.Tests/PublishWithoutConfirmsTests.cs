@@ -133,6 +133,102 @@ public class PublishWithoutConfirmsTests
     }
 
     [Fact]
+    public async Task RabbitMq7OptionsAreFollowedThroughFieldsFactoriesAndLocals()
+    {
+        await VerifyEG0007.AnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            class Publisher
+            {
+                private static readonly CreateChannelOptions Unconfirmed = new CreateChannelOptions(false, false);
+                private readonly CreateChannelOptions _unconfirmed;
+                private readonly CreateChannelOptions _confirmed = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
+                private readonly CreateChannelOptions _fromFactory;
+                private readonly CreateChannelOptions _given;
+                public CreateChannelOptions Visible = new CreateChannelOptions(false, false);
+
+                public Publisher(CreateChannelOptions given)
+                {
+                    _unconfirmed = new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false);
+                    _fromFactory = Confirmed();
+                    _given = given;
+                }
+
+                private CreateChannelOptions Plain() => new CreateChannelOptions(false, false);
+                private CreateChannelOptions Confirmed()
+                {
+                    var options = new CreateChannelOptions(true, true);
+                    return options;
+                }
+
+                private CreateChannelOptions Chosen(bool confirms) => new CreateChannelOptions(confirms, confirms);
+                protected virtual CreateChannelOptions Overridable() => new CreateChannelOptions(false, false);
+
+                async Task PublishAsync(IConnection connection, ReadOnlyMemory<byte> body, bool confirms)
+                {
+                    var a = await {|EG0007:connection.CreateChannelAsync(Unconfirmed)|};
+                    await a.BasicPublishAsync("orders", "created", body);
+                    var b = await {|EG0007:connection.CreateChannelAsync(_unconfirmed)|};
+                    await b.BasicPublishAsync("orders", "created", body);
+                    var c = await {|EG0007:connection.CreateChannelAsync(Plain())|};
+                    await c.BasicPublishAsync("orders", "created", body);
+                    var plain = Plain();
+                    var d = await {|EG0007:connection.CreateChannelAsync(plain)|};
+                    await d.BasicPublishAsync("orders", "created", body);
+
+                    var e = await connection.CreateChannelAsync(_confirmed);
+                    await e.BasicPublishAsync("orders", "created", body);
+                    var f = await connection.CreateChannelAsync(_fromFactory);
+                    await f.BasicPublishAsync("orders", "created", body);
+                    var g = await connection.CreateChannelAsync(Confirmed());
+                    await g.BasicPublishAsync("orders", "created", body);
+
+                    var h = await connection.CreateChannelAsync(_given);
+                    await h.BasicPublishAsync("orders", "created", body);
+                    var i = await connection.CreateChannelAsync(Visible);
+                    await i.BasicPublishAsync("orders", "created", body);
+                    var j = await connection.CreateChannelAsync(Chosen(confirms));
+                    await j.BasicPublishAsync("orders", "created", body);
+                    var k = await connection.CreateChannelAsync(Overridable());
+                    await k.BasicPublishAsync("orders", "created", body);
+                }
+            }
+            """, Brokers.RabbitMq7);
+    }
+
+    [Fact]
+    public async Task RabbitMq6ModelInAFieldIsJudgedOnConfirmSelectInAnyMember()
+    {
+        await VerifyEG0007.AnalyzerAsync("""
+            using System;
+            using RabbitMQ.Client;
+
+            class Publisher
+            {
+                private readonly IModel _confirmed;
+                private readonly IModel _unconfirmed;
+
+                public Publisher(IConnection connection)
+                {
+                    _confirmed = connection.CreateModel();
+                    _unconfirmed = {|EG0007:connection.CreateModel()|};
+                }
+
+                public void Start() => _confirmed.ConfirmSelect();
+
+                public void Publish(ReadOnlyMemory<byte> body)
+                {
+                    _confirmed.BasicPublish("orders", "created", null, body);
+                    _confirmed.WaitForConfirmsOrDie();
+                    _unconfirmed.BasicPublish("orders", "created", null, body);
+                }
+            }
+            """, Brokers.RabbitMq6);
+    }
+
+    [Fact]
     public async Task NothingIsReportedWithoutRabbitMq()
     {
         await VerifyEG0007.AnalyzerAsync("""

@@ -158,6 +158,30 @@ public static class Samples
             public Task DeclareAsync(IChannel channel) => channel.QueueDeclareAsync("orders", durable: true, exclusive: false, autoDelete: false, arguments: _queueArguments);
         }
 
+        // Values followed through fields and factories (EG0005, EG0006, EG0007, EG0018).
+        public sealed class FollowedPublisher
+        {
+            private readonly BasicProperties _properties;
+            private readonly CreateChannelOptions _options = new(false, false);
+
+            public FollowedPublisher(string id) => _properties = Props(id);
+
+            private BasicProperties Props(string id) => new BasicProperties { MessageId = id };
+
+            public async Task PublishAsync(IConnection connection, ReadOnlyMemory<byte> body, string id)
+            {
+                await using var channel = await connection.CreateChannelAsync(_options);
+                await channel.BasicPublishAsync("orders", "created", false, Props(id), body);
+                await channel.BasicPublishAsync("orders", "created", false, _properties, body);
+            }
+
+            public void Listen(ServiceBusClient client)
+            {
+                var processor = client.CreateProcessor("orders", new ServiceBusProcessorOptions { AutoCompleteMessages = true });
+                processor.ProcessMessageAsync += args => Task.Delay(1);
+            }
+        }
+
         // Kafka, Service Bus and general rules (issue 10, section 2).
         public sealed class Outbox
         {
@@ -255,6 +279,17 @@ public static class Samples
                     using var unconfirmed = connection.CreateModel();
                     unconfirmed.BasicPublish("orders", "created", null, body);
                 }
+
+                private readonly IModel _model = null!;
+
+                private IBasicProperties Props(string id)
+                {
+                    var properties = _model.CreateBasicProperties();
+                    properties.MessageId = id;
+                    return properties;
+                }
+
+                public void PublishFollowed(System.ReadOnlyMemory<byte> body, string id) => _model.BasicPublish("orders", "created", Props(id), body);
 
                 public void OnReceived(IModel channel, ulong deliveryTag)
                 {

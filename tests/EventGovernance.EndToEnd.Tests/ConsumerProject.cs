@@ -269,6 +269,10 @@ public static class ConsumerProject
                     var safe = client.CreateProcessor("refunds");
                     safe.ProcessMessageAsync += args => HandleAsync(args.Message);
                     safe.ProcessErrorAsync += _ => Task.CompletedTask;
+
+                    var autoCompleting = client.CreateProcessor("credits", new ServiceBusProcessorOptions { AutoCompleteMessages = true });
+                    autoCompleting.ProcessMessageAsync += args => HandleAsync(args.Message); // expect: EG0018
+                    autoCompleting.ProcessErrorAsync += _ => Task.CompletedTask;
                     return processor;
                 }
 
@@ -304,7 +308,10 @@ public static class ConsumerProject
                     await channel.BasicPublishAsync("orders", "created", false, durable, body);
                     var untraced = new BasicProperties { MessageId = id, Persistent = true };
                     await channel.BasicPublishAsync("orders", "created", false, untraced, body); // expect: EG0006
+                    await channel.BasicPublishAsync("orders", "created", false, Traced(id), body); // expect: EG0005
                 }
+
+                private static BasicProperties Traced(string id) => new BasicProperties { MessageId = id, CorrelationId = id };
 
                 public async Task PublishConfirmedAsync(IConnection connection, ReadOnlyMemory<byte> body, string id)
                 {

@@ -9,7 +9,8 @@ namespace EventGovernance.Analyzers
     /// <summary>
     /// EG0005: a RabbitMQ publish whose message is not persistent: no properties (7.x extension overloads),
     /// null properties (6.x), or properties created in the method whose delivery mode is never set to
-    /// persistent. Properties from a parameter, a field or code we do not follow stay silent.
+    /// persistent, also when they come from a local, a private field or a private factory method of the type
+    /// (see <see cref="PublishProperties"/>). Properties from a parameter or code we do not follow stay silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class NonPersistentPublishAnalyzer : BrokerAnalyzer
@@ -39,7 +40,7 @@ namespace EventGovernance.Analyzers
                 return;
             }
 
-            PublishProperties properties = PublishProperties.Of(publish, rabbit);
+            PublishProperties properties = PublishProperties.Of(publish, rabbit, context.CancellationToken);
             string what;
             string fix;
             SyntaxNode at;
@@ -57,7 +58,8 @@ namespace EventGovernance.Analyzers
                     break;
                 case PropertiesKind.Created when !MayBePersistent(properties):
                     what = "with properties whose delivery mode is never set to persistent";
-                    fix = properties.Local != null ? PersistentFix.SetOnLocal
+                    fix = properties.Followed ? PersistentFix.None
+                        : properties.Local != null ? PersistentFix.SetOnLocal
                         : properties.Creation is IObjectCreationOperation ? PersistentFix.AddToInitializer
                         : PersistentFix.None;
                     at = properties.Argument?.Syntax ?? publish.Syntax;

@@ -8,7 +8,8 @@ namespace EventGovernance.Analyzers
 {
     /// <summary>
     /// EG0006: a RabbitMQ publish whose properties never set <c>MessageId</c> or <c>CorrelationId</c>: none,
-    /// null, or properties created in the method without them (see <see cref="PublishProperties"/>). One
+    /// null, or properties created without them, followed through locals, private fields and private factory
+    /// methods of the type (see <see cref="PublishProperties"/>). One
     /// diagnostic names what is missing. Properties from elsewhere stay silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -36,7 +37,7 @@ namespace EventGovernance.Analyzers
                 return;
             }
 
-            PublishProperties properties = PublishProperties.Of(publish, rabbit);
+            PublishProperties properties = PublishProperties.Of(publish, rabbit, context.CancellationToken);
             if (properties.Kind == PropertiesKind.Unknown)
             {
                 return;

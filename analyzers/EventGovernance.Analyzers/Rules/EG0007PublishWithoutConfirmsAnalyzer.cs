@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,12 +14,17 @@ namespace EventGovernance.Analyzers
     /// without <c>CreateChannelOptions</c> that enable them; 6.x: a model from <c>CreateModel</c> on which the
     /// type never calls <c>ConfirmSelect</c>. The channel is followed through the local, field or property it
     /// is stored in; creations, publishes and <c>ConfirmSelect</c> calls are collected per type and judged
-    /// when the type ends. Channels that arrive as parameters, or options not known at compile time, stay silent.
+    /// when the type ends. The options are followed through a local, a private field set by its initializer or a
+    /// constructor, and a private factory method of the type. Channels that arrive as parameters, or options not
+    /// known at compile time, stay silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PublishWithoutConfirmsAnalyzer : BrokerAnalyzer
     {
         private const string Confirms7 = "create it with new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)";
+        /// <summary>Locals, fields and factories followed from a CreateChannelAsync argument before giving up.</summary>
+        private const int MaxOptionsSteps = 4;
+
         private const string Confirms6 = "call ConfirmSelect() on it and wait for the confirms";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -85,7 +91,7 @@ namespace EventGovernance.Analyzers
                     return;
                 }
 
-                if (version7 && ConfirmsMayBeOn(invocation))
+                if (version7 && ConfirmsMayBeOn(invocation, context.CancellationToken))
                 {
                     return;
                 }
@@ -121,9 +127,10 @@ namespace EventGovernance.Analyzers
 
             /// <summary>
             /// False only when the options are known to leave confirms off: none, null, or a
-            /// <c>CreateChannelOptions</c> created inline or in a local whose confirms argument is the constant false.
+            /// <c>CreateChannelOptions</c> whose confirms argument is the constant false, created inline or followed
+            /// to its creation (see <see cref="FollowOptions"/>).
             /// </summary>
-            private bool ConfirmsMayBeOn(IInvocationOperation invocation)
+            private bool ConfirmsMayBeOn(IInvocationOperation invocation, CancellationToken cancellationToken)
             {
                 IParameterSymbol? options = invocation.TargetMethod.Parameters.FirstOrDefault(p => p.Type.IsSameDefinition(_rabbit.CreateChannelOptions));
                 IArgumentOperation? argument = options == null ? null : invocation.Arguments.ArgumentFor(options);
@@ -132,10 +139,10 @@ namespace EventGovernance.Analyzers
                     return false;
                 }
 
-                IOperation value = argument.Value.WalkDownConversions();
-                if (value is ILocalReferenceOperation local)
+                IOperation? value = FollowOptions(invocation, argument.Value, cancellationToken);
+                if (value != null && value.IsNullOrDefault())
                 {
-                    value = invocation.GetRoot().SingleAssignedValue(local.Local)?.WalkDownConversions() ?? value;
+                    return false;
                 }
 
                 if (!(value is IObjectCreationOperation creation) || creation.Initializer != null)
@@ -146,6 +153,56 @@ namespace EventGovernance.Analyzers
                 IParameterSymbol? enabled = creation.Constructor?.FindParameter(SpecialType.System_Boolean, "publisherConfirmationsEnabled");
                 Optional<object?> constant = enabled == null ? default : creation.Arguments.ArgumentFor(enabled)?.Value.WalkDownConversions().ConstantValue ?? default;
                 return !(constant.HasValue && constant.Value is bool flag && !flag);
+            }
+
+            /// <summary>
+            /// The value the options argument starts from, followed a few steps: a local given one value, a private
+            /// field given one value by its initializer or a constructor, a private factory method's one return.
+            /// <c>CreateChannelOptions</c> is immutable, so its creation says everything. Null when not known.
+            /// </summary>
+            private static IOperation? FollowOptions(IInvocationOperation at, IOperation value, CancellationToken cancellationToken)
+            {
+                IOperation root = at.GetRoot();
+                for (int step = 0; step < MaxOptionsSteps; step++)
+                {
+                    value = value.WalkDownConversions();
+                    switch (value)
+                    {
+                        case ILocalReferenceOperation local:
+                            IOperation? assigned = root.SingleAssignedValue(local.Local);
+                            if (assigned == null)
+                            {
+                                return null;
+                            }
+
+                            value = assigned;
+                            break;
+                        case IInvocationOperation factory:
+                            IReturnOperation? returned = TypeMemberFlow.SingleReturnOfFactory(factory, cancellationToken);
+                            if (returned?.ReturnedValue == null)
+                            {
+                                return null;
+                            }
+
+                            root = returned.GetRoot();
+                            value = returned.ReturnedValue;
+                            break;
+                        case IFieldReferenceOperation field when field.Instance == null || field.Instance is IInstanceReferenceOperation:
+                            IOperation? held = TypeMemberFlow.SingleValueOfField(TypeMemberFlow.UsesOfField(field.Field, at, cancellationToken));
+                            if (held == null)
+                            {
+                                return null;
+                            }
+
+                            root = held.GetRoot();
+                            value = held;
+                            break;
+                        default:
+                            return value;
+                    }
+                }
+
+                return null;
             }
 
             /// <summary>The channel a publish or ConfirmSelect is called on: the instance, or an extension's first argument.</summary>

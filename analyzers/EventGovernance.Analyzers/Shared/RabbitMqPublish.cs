@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -23,10 +24,13 @@ namespace EventGovernance.Analyzers
 
     /// <summary>
     /// The properties of one RabbitMQ publish (<c>BasicPublish</c> in 6.x, <c>BasicPublishAsync</c> in 7.x):
-    /// none, null, or properties created in the same method (inline, or in a local given exactly one value)
-    /// with every write to them, from the object initializer and from <c>local.Member = value</c> anywhere
-    /// in the method. Order is ignored on purpose: a write anywhere counts, so the rules stay quiet on loops
-    /// and branches they cannot order. A local handed to anything but a publish is Unknown.
+    /// none, null, or properties whose creation we can see, with every write to them: created inline or in a
+    /// local given exactly one value; returned by a private factory method of the same type (created there,
+    /// inline or in a local); or held in a private field given one value by its initializer or a constructor.
+    /// Writes come from the object initializer and from <c>holder.Member = value</c>. Order is ignored on
+    /// purpose: a write anywhere counts, so the rules stay quiet on loops and branches they cannot order.
+    /// Properties handed to anything but a publish are Unknown, and so is anything from a parameter, a
+    /// public or virtual factory or another type.
     /// </summary>
     internal sealed class PublishProperties
     {
@@ -55,6 +59,9 @@ namespace EventGovernance.Analyzers
         /// <summary>The local the creation is held in, or null when it is passed inline.</summary>
         public ILocalSymbol? Local { get; }
 
+        /// <summary>The creation was followed out of the publishing method (a factory or a field): no code fix edits it.</summary>
+        public bool Followed { get; private set; }
+
         /// <summary>True for <c>BasicPublish</c>/<c>BasicPublishAsync</c> on a channel, instance or extension.</summary>
         public static bool IsPublish(IMethodSymbol method, RabbitMqTypes rabbit) =>
             (method.Name == "BasicPublish" || method.Name == "BasicPublishAsync") && rabbit.IsOnChannel(method);
@@ -77,7 +84,7 @@ namespace EventGovernance.Analyzers
             return false;
         }
 
-        public static PublishProperties Of(IInvocationOperation publish, RabbitMqTypes rabbit)
+        public static PublishProperties Of(IInvocationOperation publish, RabbitMqTypes rabbit, CancellationToken cancellationToken)
         {
             IParameterSymbol? parameter = null;
             foreach (IParameterSymbol candidate in publish.TargetMethod.Parameters)
@@ -113,22 +120,149 @@ namespace EventGovernance.Analyzers
                 return inline;
             }
 
-            if (value is ILocalReferenceOperation reference)
+            // Following starts only here: a local, a field or a call to the type's own factory.
+            switch (value)
             {
-                IOperation root = publish.GetRoot();
-                IOperation? assigned = root.SingleAssignedValue(reference.Local)?.WalkDownConversions();
-                if (assigned == null || !IsCreation(assigned, rabbit))
-                {
+                case ILocalReferenceOperation reference:
+                    return FromLocal(publish, reference.Local, explicitArgument, rabbit, cancellationToken);
+                case IInvocationOperation factory:
+                    return FromFactory(factory, explicitArgument, rabbit, cancellationToken);
+                case IFieldReferenceOperation field when field.Instance == null || field.Instance is IInstanceReferenceOperation:
+                    return FromField(publish, field.Field, explicitArgument, rabbit, cancellationToken);
+                default:
                     return UnknownProperties;
-                }
+            }
+        }
 
-                var local = new PublishProperties(PropertiesKind.Created, explicitArgument, assigned, reference.Local);
-                local.CollectInitializer(assigned);
-                local.CollectLocalUses(root, rabbit);
-                return local;
+        /// <summary>A local given exactly one value: a creation (with the writes to it) or what a factory returns (then written to).</summary>
+        private static PublishProperties FromLocal(IInvocationOperation publish, ILocalSymbol local, IArgumentOperation? argument, RabbitMqTypes rabbit, CancellationToken cancellationToken)
+        {
+            IOperation root = publish.GetRoot();
+            IOperation? assigned = root.SingleAssignedValue(local)?.WalkDownConversions();
+            PublishProperties properties;
+            if (assigned != null && IsCreation(assigned, rabbit))
+            {
+                properties = new PublishProperties(PropertiesKind.Created, argument, assigned, local);
+                properties.CollectInitializer(assigned);
+            }
+            else if (assigned is IInvocationOperation factory)
+            {
+                properties = FromFactory(factory, argument, rabbit, cancellationToken);
+            }
+            else
+            {
+                return UnknownProperties;
             }
 
-            return UnknownProperties;
+            if (properties.Kind != PropertiesKind.Unknown)
+            {
+                properties.CollectLocalUses(root, local, rabbit, mayReturn: false);
+            }
+
+            return properties;
+        }
+
+        /// <summary>
+        /// What a private factory method of the same type returns (see <see cref="TypeMemberFlow.SingleReturnOfFactory"/>):
+        /// a creation, or a local holding one with the writes to it in the factory. Factories are not followed further.
+        /// </summary>
+        private static PublishProperties FromFactory(IInvocationOperation call, IArgumentOperation? argument, RabbitMqTypes rabbit, CancellationToken cancellationToken)
+        {
+            IReturnOperation? returned = TypeMemberFlow.SingleReturnOfFactory(call, cancellationToken);
+            IOperation? value = returned?.ReturnedValue?.WalkDownConversions();
+            if (returned == null || value == null)
+            {
+                return UnknownProperties;
+            }
+
+            ILocalSymbol? local = (value as ILocalReferenceOperation)?.Local;
+            IOperation root = returned.GetRoot();
+            IOperation? creation = local == null ? value : root.SingleAssignedValue(local)?.WalkDownConversions();
+            if (creation == null || !IsCreation(creation, rabbit))
+            {
+                return UnknownProperties;
+            }
+
+            var properties = new PublishProperties(PropertiesKind.Created, argument, creation, null) { Followed = true };
+            properties.CollectInitializer(creation);
+            if (local != null)
+            {
+                properties.CollectLocalUses(root, local, rabbit, mayReturn: true);
+            }
+
+            return properties;
+        }
+
+        /// <summary>
+        /// A private field of the publisher's type given one value, by its initializer or by one constructor assignment:
+        /// a creation or a factory's result. Writes to it in a constructor count; a write in another member may come
+        /// before or after the publish, so it counts as a write of a value not known. Handed to anything but a
+        /// publish, or given a value elsewhere, the properties are not known.
+        /// </summary>
+        private static PublishProperties FromField(IInvocationOperation publish, IFieldSymbol field, IArgumentOperation? argument, RabbitMqTypes rabbit, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<(IOperation Use, UseSite Site)>? uses = TypeMemberFlow.UsesOfField(field, publish, cancellationToken);
+            if (uses == null)
+            {
+                return UnknownProperties;
+            }
+
+            IOperation? assigned = null;
+            int assignments = 0;
+            foreach ((IOperation use, UseSite site) in uses)
+            {
+                if (use is IFieldInitializerOperation initializer)
+                {
+                    assigned = initializer.Value;
+                    assignments++;
+                }
+                else if (use.Parent is IAssignmentOperation assignment && assignment.Target == use)
+                {
+                    if (site != UseSite.Constructor || !(assignment is ISimpleAssignmentOperation simple))
+                    {
+                        return UnknownProperties;
+                    }
+
+                    assigned = simple.Value;
+                    assignments++;
+                }
+            }
+
+            assigned = assigned?.WalkDownConversions();
+            if (assignments != 1 || assigned == null)
+            {
+                return UnknownProperties;
+            }
+
+            PublishProperties properties;
+            if (IsCreation(assigned, rabbit))
+            {
+                properties = new PublishProperties(PropertiesKind.Created, argument, assigned, null) { Followed = true };
+                properties.CollectInitializer(assigned);
+            }
+            else if (assigned is IInvocationOperation factory)
+            {
+                properties = FromFactory(factory, argument, rabbit, cancellationToken);
+            }
+            else
+            {
+                return UnknownProperties;
+            }
+
+            foreach ((IOperation use, UseSite site) in uses)
+            {
+                if (properties.Kind == PropertiesKind.Unknown)
+                {
+                    break;
+                }
+
+                if (!(use is IFieldInitializerOperation))
+                {
+                    properties.CollectUse(use, rabbit, mayReturn: false, knownOrder: site == UseSite.Constructor);
+                }
+            }
+
+            return properties;
         }
 
         /// <summary>7.x <c>new BasicProperties()</c> (not the copy constructor) or 6.x <c>channel.CreateBasicProperties()</c>.</summary>
@@ -166,52 +300,68 @@ namespace EventGovernance.Analyzers
             }
         }
 
-        private void CollectLocalUses(IOperation root, RabbitMqTypes rabbit)
+        private void CollectLocalUses(IOperation root, ILocalSymbol local, RabbitMqTypes rabbit, bool mayReturn)
         {
             foreach (IOperation operation in root.Descendants())
             {
-                if (!(operation is ILocalReferenceOperation reference) || !SymbolEqualityComparer.Default.Equals(reference.Local, Local))
+                if (Kind == PropertiesKind.Unknown)
                 {
-                    continue;
+                    return;
                 }
 
-                IOperation node = reference;
-                while (node.Parent is IConversionOperation conversion)
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
                 {
-                    node = conversion;
-                }
-
-                switch (node.Parent)
-                {
-                    case IPropertyReferenceOperation property when property.Instance == node:
-                        if (property.Parent is IAssignmentOperation write && write.Target == property)
-                        {
-                            Record(property.Property.Name, write);
-                        }
-
-                        break;
-                    case IInvocationOperation call when call.Instance == node:
-                        // IsMessageIdPresent(), ClearHeaders(): reads, or clears that only make a rule's case stronger.
-                        break;
-                    case IArgumentOperation argument when argument.Parent is IInvocationOperation publish
-                                                          && argument.Parameter?.Name == PropertiesParameter
-                                                          && IsPublish(publish.TargetMethod, rabbit):
-                        break;
-                    case ISimpleAssignmentOperation assignment when assignment.Target == node:
-                        // The one assignment SingleAssignedValue found.
-                        break;
-                    case IBinaryOperation:
-                    case IIsPatternOperation:
-                        break;
-                    default:
-                        // Handed to other code, aliased or returned: it may be changed where we do not look.
-                        Kind = PropertiesKind.Unknown;
-                        return;
+                    CollectUse(reference, rabbit, mayReturn, knownOrder: true);
                 }
             }
         }
 
-        private void Record(string member, IAssignmentOperation write)
+        /// <summary>
+        /// Reads one use of the local or field holding the properties. <paramref name="knownOrder"/> false (a field
+        /// written in another member) records a write of a value not known.
+        /// </summary>
+        private void CollectUse(IOperation reference, RabbitMqTypes rabbit, bool mayReturn, bool knownOrder)
+        {
+            IOperation node = reference;
+            while (node.Parent is IConversionOperation conversion)
+            {
+                node = conversion;
+            }
+
+            switch (node.Parent)
+            {
+                case IPropertyReferenceOperation property when property.Instance == node:
+                    if (property.Parent is IAssignmentOperation write && write.Target == property)
+                    {
+                        Record(property.Property.Name, knownOrder ? write : null);
+                    }
+
+                    break;
+                case IInvocationOperation call when call.Instance == node:
+                    // IsMessageIdPresent(), ClearHeaders(): reads, or clears that only make a rule's case stronger.
+                    break;
+                case IArgumentOperation argument when argument.Parent is IInvocationOperation publish
+                                                      && argument.Parameter?.Name == PropertiesParameter
+                                                      && IsPublish(publish.TargetMethod, rabbit):
+                    break;
+                case ISimpleAssignmentOperation assignment when assignment.Target == node:
+                    // The one assignment already followed.
+                    break;
+                case IReturnOperation _ when mayReturn:
+                    // The factory's own return.
+                    break;
+                case IBinaryOperation _:
+                case IIsPatternOperation _:
+                    break;
+                default:
+                    // Handed to other code, aliased or returned: it may be changed where we do not look.
+                    Kind = PropertiesKind.Unknown;
+                    return;
+            }
+        }
+
+        /// <param name="write">The write, or null for a write of a value not known.</param>
+        private void Record(string member, IAssignmentOperation? write)
         {
             if (!_writes.TryGetValue(member, out List<IOperation?>? values))
             {

@@ -118,6 +118,31 @@ namespace EventGovernance.Analyzers
             return uses;
         }
 
+        /// <summary>
+        /// The one value a private field is given, from <see cref="UsesOfField"/>: by its initializer or one simple
+        /// assignment in a constructor; null when it has none, several, or one in another member.
+        /// </summary>
+        public static IOperation? SingleValueOfField(IReadOnlyList<(IOperation Use, UseSite Site)>? uses)
+        {
+            IOperation? value = null;
+            int assignments = 0;
+            foreach ((IOperation use, UseSite site) in uses ?? new (IOperation, UseSite)[0])
+            {
+                if (use is IFieldInitializerOperation initializer)
+                {
+                    value = initializer.Value;
+                    assignments++;
+                }
+                else if (use.Parent is IAssignmentOperation assignment && assignment.Target == use)
+                {
+                    value = site == UseSite.Constructor && assignment is ISimpleAssignmentOperation simple ? simple.Value : null;
+                    assignments++;
+                }
+            }
+
+            return assignments == 1 ? value : null;
+        }
+
         private static bool InLambdaOrLocalFunction(IOperation operation)
         {
             for (IOperation? parent = operation.Parent; parent != null; parent = parent.Parent)
