@@ -66,7 +66,9 @@ namespace EventGovernance.Analyzers
         {
             ITypeParameterSymbol _ => true,
             IArrayTypeSymbol array => MentionsTypeParameter(array.ElementType),
-            INamedTypeSymbol named => named.TypeArguments.Any(MentionsTypeParameter) || (named.ContainingType != null && MentionsTypeParameter(named.ContainingType)),
+            // IsGenericType is also true when a containing type is generic; false, nothing below can mention one.
+            INamedTypeSymbol named => named.IsGenericType
+                                      && (named.TypeArguments.Any(MentionsTypeParameter) || (named.ContainingType != null && MentionsTypeParameter(named.ContainingType))),
             _ => false,
         };
 

@@ -90,8 +90,39 @@ namespace EventGovernance.Analyzers
         }
 
         /// <summary>A Confluent.Kafka configuration or a sequence of string pairs, which ConsumerBuilder also accepts.</summary>
-        public static bool CanHoldConfig(ITypeSymbol type, KnownTypes types) =>
-            type.IsOrDerivesFrom(types.Kafka!.Config) || IsStringPairs(type, types) || type.AllInterfaces.Any(i => IsStringPairs(i, types));
+        public static bool CanHoldConfig(ITypeSymbol type, KnownTypes types)
+        {
+            // void, string, int and the other primitives are neither a configuration nor a sequence of pairs.
+            if (IsPrimitive(type) || type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate || type.TypeKind == TypeKind.Pointer)
+            {
+                return false;
+            }
+
+            if (!types.HoldsConfig.TryGetValue(type, out bool holds))
+            {
+                holds = type.IsOrDerivesFrom(types.Kafka!.Config) || IsStringPairs(type, types) || ImplementsStringPairs(type, types);
+                types.HoldsConfig.TryAdd(type, holds);
+            }
+
+            return holds;
+        }
+
+        private static bool ImplementsStringPairs(ITypeSymbol type, KnownTypes types)
+        {
+            foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+            {
+                if (IsStringPairs(implemented, types))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>object, void, bool, the numbers, string and the native integers: none is a sequence of pairs.</summary>
+        private static bool IsPrimitive(ITypeSymbol type) =>
+            type.SpecialType != SpecialType.None && type.SpecialType <= SpecialType.System_UIntPtr;
 
         private static bool IsStringPairs(ITypeSymbol type, KnownTypes types) =>
             type is INamedTypeSymbol named

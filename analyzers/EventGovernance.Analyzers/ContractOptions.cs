@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -65,6 +67,50 @@ namespace EventGovernance.Analyzers
 
         /// <summary>Normalized member names that count as each field.</summary>
         public ImmutableDictionary<EnvelopeField, ImmutableHashSet<string>> NamesByField { get; }
+
+        /// <summary>Every key <see cref="Read"/> looks at: their raw values tell two files' settings apart.</summary>
+        private static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(
+                RequiredFieldsKey, SuffixesKey, AttributesKey, ExcludedNamespacesKey, ExcludedTypesKey, InProcessInterfacesKey)
+            .AddRange(EnvelopeField.All.Select(field => Prefix + field.Key + NamesKeySuffix));
+
+        /// <summary>
+        /// The settings for a file from <paramref name="cache"/>, read once per distinct set of values: files almost
+        /// always share one .editorconfig, and building the option sets for each of them was most of EG0004's time.
+        /// </summary>
+        public static ContractOptions ReadCached(AnalyzerConfigOptions? options, ConcurrentDictionary<string, ContractOptions> cache)
+        {
+            string key = RawValues(options);
+            if (!cache.TryGetValue(key, out ContractOptions? read))
+            {
+                read = cache.GetOrAdd(key, Read(options));
+            }
+
+            return read;
+        }
+
+        /// <summary>The raw values of <see cref="AllKeys"/>, each marked absent or present (an absent key and an empty value differ).</summary>
+        private static string RawValues(AnalyzerConfigOptions? options)
+        {
+            if (options == null)
+            {
+                return string.Empty;
+            }
+
+            var key = new StringBuilder();
+            foreach (string name in AllKeys)
+            {
+                if (options.TryGetValue(name, out string? value))
+                {
+                    key.Append('+').Append(value.Length).Append(':').Append(value);
+                }
+                else
+                {
+                    key.Append('-');
+                }
+            }
+
+            return key.ToString();
+        }
 
         public static ContractOptions Read(AnalyzerConfigOptions? options)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -20,10 +21,17 @@ namespace EventGovernance.Analyzers
         /// <summary>Generic methods called with type arguments.</summary>
         private readonly ConcurrentDictionary<IMethodSymbol, byte> _genericCalls = new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
 
+        /// <summary>The compilation's own assembly: only the types declared in it can be contracts.</summary>
+        private readonly IAssemblySymbol _assembly;
+
+        public TypeArgumentFlow(IAssemblySymbol assembly)
+        {
+            _assembly = assembly;
+        }
+
         public void NoteConstructedType(ITypeSymbol? type)
         {
-            if (type is INamedTypeSymbol named && named.IsGenericType && !named.IsUnboundGenericType
-                && !SymbolEqualityComparer.Default.Equals(named, named.OriginalDefinition))
+            if (type is INamedTypeSymbol named && IsConstructed(named) && CanCarryContract(named.TypeArguments))
             {
                 _constructedTypes.TryAdd(named, 0);
             }
@@ -31,10 +39,34 @@ namespace EventGovernance.Analyzers
 
         public void NoteCall(IMethodSymbol method)
         {
-            if (method.IsGenericMethod && !SymbolEqualityComparer.Default.Equals(method, method.OriginalDefinition))
+            if (method.IsGenericMethod && !SymbolEqualityComparer.Default.Equals(method, method.OriginalDefinition)
+                && CanCarryContract(method.TypeArguments))
             {
                 _genericCalls.TryAdd(method, 0);
             }
+        }
+
+        /// <summary>A generic type with type arguments (<c>Envelope&lt;OrderPlaced&gt;</c>, not <c>Envelope&lt;T&gt;</c>'s definition).</summary>
+        public static bool IsConstructed(INamedTypeSymbol type) =>
+            type.IsGenericType && !type.IsUnboundGenericType && !SymbolEqualityComparer.Default.Equals(type, type.OriginalDefinition);
+
+        /// <summary>
+        /// True when a type argument is a type parameter (resolved later) or a named type declared in this
+        /// compilation. Only those ever resolve to a contract, so <c>Task&lt;string&gt;</c>, <c>List&lt;int&gt;</c> and
+        /// <c>Select&lt;Order, string&gt;</c>'s like are not recorded: most uses in a codebase are of that kind.
+        /// </summary>
+        public bool CanCarryContract(ImmutableArray<ITypeSymbol> typeArguments)
+        {
+            foreach (ITypeSymbol argument in typeArguments)
+            {
+                if (argument is ITypeParameterSymbol
+                    || (argument is INamedTypeSymbol && SymbolEqualityComparer.Default.Equals(argument.ContainingAssembly, _assembly)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The named types <paramref name="parameter"/> is instantiated with, following chains of type parameters.</summary>

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Reads the detailed build logs written by run.sh and prints, per build, the compiler's total analyzer time,
-each of our rules' time, and Meziantou.Analyzer's time per rule (the compiler reports one line per analyzer)."""
+each of our rules' time (and their share of the Csc task's time, from MSBuild's performance summary), and
+Meziantou.Analyzer's time per rule (the compiler reports one line per analyzer)."""
 import glob, os, re, sys
 from collections import defaultdict
 
@@ -31,9 +32,11 @@ for path in sorted(glob.glob(os.path.join(logs, "*.log"))):
             (ours if section == "ours" else mez)[what.strip()] = float(secs)
         elif section and secs[0] == "<":
             (ours if section == "ours" else mez)[what.strip()] = 0.0005
-    print(f"-- {name}: total analyzer time {total.group(1) if total else '?'} s, Csc task {compile_ms[-1] if compile_ms else '?'} ms")
+    csc_s = int(compile_ms[-1]) / 1000 if compile_ms else None
+    print(f"-- {name}: total analyzer time {total.group(1) if total else '?'} s, Csc task {f'{csc_s:.1f} s' if csc_s else '?'}")
     if ours:
-        print(f"   ours: {sum(ours.values()):.3f} s over {len(ours)} analyzers, mean {sum(ours.values()) / len(ours) * 1000:.0f} ms")
+        share = f", {sum(ours.values()) / csc_s * 100:.1f}% of the Csc task" if csc_s else ""
+        print(f"   ours: {sum(ours.values()):.3f} s over {len(ours)} analyzers, mean {sum(ours.values()) / len(ours) * 1000:.0f} ms{share}")
         for k, v in sorted(ours.items(), key=lambda kv: -kv[1]):
             print(f"     {v:7.3f} s  {k}")
     if mez:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Analyzer cost on a generated service codebase: builds it without analyzers, with ours, and with ours beside
 # Meziantou.Analyzer, alternating, ROUNDS times each (-p:ReportAnalyzer=true, full recompiles), then prints
-# the wall times and the compiler's per-analyzer report for each build.
+# the wall times and the compiler's per-analyzer report for each build, with the Csc task's own time
+# (from MSBuild's performance summary) to state ours as a share of the compiler's time.
 # Usage: bench/analyzer-cost/run.sh [FILES (default 2000)] [ROUNDS (default 3)] [SEED (default 13)]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -21,7 +22,7 @@ build() { # name, extra properties...
   # Restored with the same properties each time: a package analyzer comes from the restore's assets file.
   dotnet restore -v:q "$@" >/dev/null
   start=$(date +%s.%N)
-  dotnet build -c Release --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true "$@" > "$logs/$name.log" 2>&1
+  dotnet build -c Release --no-restore --no-incremental -nologo -v:d -clp:PerformanceSummary -p:ReportAnalyzer=true "$@" > "$logs/$name.log" 2>&1
   end=$(date +%s.%N)
   echo "$name $(echo "$end - $start" | bc)" >> "$logs/walltimes.txt"
 }

@@ -287,4 +287,25 @@ public class EventContractEnvelopeTests
             Brokers.None,
             "eventgov.EG0004.event_type_suffixes = none");
     }
+
+    [Fact]
+    public async Task EachFileIsJudgedUnderItsOwnSettingsWhenFilesDifferAndWhenTheyShareThem()
+    {
+        // Settings are read once per distinct set of values and shared by the files that have them: Test0 and
+        // Test2 share the defaults, Test1 requires only the event id, Test3 requires nothing (an empty value).
+        await VerifyEG0004.AnalyzerAsync(
+            new[]
+            {
+                "public class {|#0:OrderPlacedEvent|} { public System.Guid EventId { get; set; } }",
+                "public class PaymentTakenEvent { public System.Guid EventId { get; set; } }",
+                "public class {|#1:OrderShippedEvent|} { public System.Guid EventId { get; set; } }",
+                "public class RefundIssuedEvent { }",
+            },
+            Brokers.None,
+            "[Test1.cs]\neventgov.EG0004.required_fields = event_id\n[Test3.cs]\neventgov.EG0004.required_fields = none\n",
+            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(0)
+                .WithArguments("OrderPlacedEvent", "event type, event version, occurred-at timestamp, correlation id", NameNote("Event")),
+            VerifyEG0004.Diagnostic(Descriptors.EventContractEnvelope).WithLocation(1)
+                .WithArguments("OrderShippedEvent", "event type, event version, occurred-at timestamp, correlation id", NameNote("Event")));
+    }
 }

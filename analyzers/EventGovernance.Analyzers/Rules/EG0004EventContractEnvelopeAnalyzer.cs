@@ -37,8 +37,11 @@ namespace EventGovernance.Analyzers
             private readonly INamedTypeSymbol? _exception;
             private readonly INamedTypeSymbol? _eventArgs;
             private readonly ConcurrentDictionary<SyntaxTree, ContractOptions> _options = new ConcurrentDictionary<SyntaxTree, ContractOptions>();
+
+            /// <summary>One settings object per distinct set of option values (files share an .editorconfig).</summary>
+            private readonly ConcurrentDictionary<string, ContractOptions> _optionsByValues = new ConcurrentDictionary<string, ContractOptions>(StringComparer.Ordinal);
             private readonly InProcessTypes _inProcess;
-            private readonly TypeArgumentFlow _flow = new TypeArgumentFlow();
+            private readonly TypeArgumentFlow _flow;
             private readonly INamedTypeSymbol? _jsonSerializer;
             private readonly INamedTypeSymbol? _jsonConvert;
 
@@ -61,6 +64,7 @@ namespace EventGovernance.Analyzers
                 _exception = types.Exception;
                 _eventArgs = types.EventArgs;
                 _inProcess = new InProcessTypes(compilation);
+                _flow = new TypeArgumentFlow(compilation.Assembly);
                 _jsonSerializer = types.JsonSerializer;
                 _jsonConvert = types.JsonConvert;
             }
@@ -177,8 +181,8 @@ namespace EventGovernance.Analyzers
             /// <summary>Remembers the type arguments of a generic type used in code, e.g. OrderPlaced in Envelope&lt;OrderPlaced&gt;.</summary>
             private void NoteWrapped(ITypeSymbol? type)
             {
-                if (!(type is INamedTypeSymbol named) || !named.IsGenericType || named.IsUnboundGenericType
-                    || SymbolEqualityComparer.Default.Equals(named, named.OriginalDefinition))
+                // Only a type argument declared here or a type parameter can lead to a contract (see TypeArgumentFlow).
+                if (!(type is INamedTypeSymbol named) || !TypeArgumentFlow.IsConstructed(named) || !_flow.CanCarryContract(named.TypeArguments))
                 {
                     return;
                 }
@@ -344,7 +348,9 @@ namespace EventGovernance.Analyzers
             }
 
             private ContractOptions OptionsFor(SyntaxTree tree, AnalyzerOptions analyzerOptions) =>
-                _options.GetOrAdd(tree, t => ContractOptions.Read(analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(t)));
+                _options.TryGetValue(tree, out ContractOptions? options)
+                    ? options
+                    : _options.GetOrAdd(tree, ContractOptions.ReadCached(analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree), _optionsByValues));
 
             /// <summary>Only types declared in this compilation can be contracts; exceptions, event args and delegates never are.</summary>
             private bool CanBeContract(INamedTypeSymbol type)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -110,6 +111,13 @@ namespace EventGovernance.Analyzers
 
         /// <summary>Azure.Messaging.ServiceBus 7.x, or null.</summary>
         public ServiceBusTypes? ServiceBus { get; }
+
+        /// <summary>
+        /// Whether a type can hold a consumer configuration, memoized per compilation: EG0002 asks it for the
+        /// member and return types of every type, and the answer needs the type's interfaces (see
+        /// <see cref="ConsumerSettings.CanHoldConfig"/>), which allocate on each call.
+        /// </summary>
+        internal ConcurrentDictionary<ITypeSymbol, bool> HoldsConfig { get; } = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
 
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
