@@ -48,20 +48,11 @@ namespace EventGovernance.Cli
             Func<ISchemaRegistry, GateOptions, IReadOnlyList<Contract>, Task<int>> body)
         {
             TextWriter stdout = context.Out;
-            TextWriter stderr = context.Error;
             Common.Format(options); // validates --format before any work
-            string? project = ProjectMode.Find(options);
-            GateInputs? inputs = project != null
-                ? GateInputs.FromProject(options, project, stdout, stderr, requireExistingRegistry, out int exit)
-                : GateInputs.FromDirectory(options, requireExistingRegistry, out exit);
+            GateInputs? inputs = Inputs(options, context, requireExistingRegistry, out _, out int exit);
             if (inputs == null) return exit;
 
             RegistryOptions registryOptions = inputs.Registry;
-            if (inputs.RequireExistingRegistry && !registryOptions.IsRemote && !Directory.Exists(registryOptions.Location))
-            {
-                Common.WriteError(stderr, null, 0, 0, GateOutput.UnavailableCode, $"the registry directory '{registryOptions.Location}' does not exist");
-                return Program.Failed;
-            }
             try
             {
                 IReadOnlyList<Contract> contracts = inputs.FindContracts();
@@ -81,15 +72,48 @@ namespace EventGovernance.Cli
                     (registry as IDisposable)?.Dispose();
                 }
             }
-            catch (SchemaException e)
+            catch (Exception e) when (ReportedFailure(e, context.Error))
             {
-                Common.WriteError(stderr, e.File, e.Line, e.Column, GateOutput.MalformedCode, e.Problem);
                 return Program.Failed;
             }
-            catch (RegistryUnavailableException e)
+        }
+
+        /// <summary>
+        /// The contracts, registry and options of the project in effect (or of the contracts directory), exactly as
+        /// every gate command resolves them; null, with <paramref name="exit"/> set and the reason printed, when they
+        /// cannot be had or a registry directory that must exist does not.
+        /// </summary>
+        public static GateInputs? Inputs(ParsedOptions options, CliContext context, bool requireExistingRegistry, out string? project, out int exit)
+        {
+            project = ProjectMode.Find(options);
+            GateInputs? inputs = project != null
+                ? GateInputs.FromProject(options, project, context.Out, context.Error, requireExistingRegistry, out exit)
+                : GateInputs.FromDirectory(options, requireExistingRegistry, out exit);
+            if (inputs == null) return null;
+
+            RegistryOptions registry = inputs.Registry;
+            if (inputs.RequireExistingRegistry && !registry.IsRemote && !Directory.Exists(registry.Location))
             {
-                Common.WriteError(stderr, null, 0, 0, GateOutput.UnavailableCode, e.Message);
-                return Program.Failed;
+                Common.WriteError(context.Error, null, 0, 0, GateOutput.UnavailableCode, $"the registry directory '{registry.Location}' does not exist");
+                exit = Program.Failed;
+                return null;
+            }
+            return inputs;
+        }
+
+        /// <summary>A malformed contract (EG1002) or an unavailable registry (EG1003): one line on stderr, then exit 2.</summary>
+        public static bool ReportedFailure(Exception e, TextWriter stderr)
+        {
+            switch (e)
+            {
+                case SchemaException schema:
+                    Common.WriteError(stderr, schema.File, schema.Line, schema.Column, GateOutput.MalformedCode, schema.Problem);
+                    return true;
+                case RegistryUnavailableException unavailable:
+                    Common.WriteError(stderr, null, 0, 0, GateOutput.UnavailableCode, unavailable.Message);
+                    return true;
+                default:
+                    return false;
             }
         }
     }

@@ -46,28 +46,13 @@ namespace EventGovernance.Cli
             if (toRegistry == (request.Against != null))
                 throw options.Error(toRegistry ? "options '--against' and '--registry' contradict each other: compare with a git ref or with a registry" : "option '--against <git-ref>' or '--registry <dir|url>' is required");
 
-            string? projectFile = ProjectMode.Find(options);
-            GateInputs? inputs = projectFile != null
-                ? GateInputs.FromProject(options, projectFile, stdout, stderr, requireExistingRegistry: toRegistry, out int exit)
-                : GateInputs.FromDirectory(options, requireExistingRegistry: toRegistry, out exit);
+            GateInputs? inputs = GateRun.Inputs(options, context, requireExistingRegistry: toRegistry, out string? projectFile, out int exit);
             if (inputs == null) return exit;
-            RegistryOptions registryOptions = inputs.Registry;
             try
             {
-                DiffReport report;
-                if (toRegistry)
-                {
-                    if (inputs.RequireExistingRegistry && !registryOptions.IsRemote && !Directory.Exists(registryOptions.Location))
-                    {
-                        Common.WriteError(stderr, null, 0, 0, GateOutput.UnavailableCode, $"the registry directory '{registryOptions.Location}' does not exist");
-                        return Program.Failed;
-                    }
-                    report = AgainstRegistry(inputs, projectFile, context);
-                }
-                else
-                {
-                    report = AgainstGit(inputs, request.Against!, projectFile, context.Formats);
-                }
+                DiffReport report = toRegistry
+                    ? AgainstRegistry(inputs, projectFile, context)
+                    : AgainstGit(inputs, request.Against!, projectFile, context.Formats);
                 return Print(report, request, stdout, stderr);
             }
             catch (GitException e)
@@ -75,14 +60,8 @@ namespace EventGovernance.Cli
                 stderr.WriteLine(Program.OneLine("eventgov: " + e.Message));
                 return Program.Failed;
             }
-            catch (SchemaException e)
+            catch (Exception e) when (GateRun.ReportedFailure(e, stderr))
             {
-                Common.WriteError(stderr, e.File, e.Line, e.Column, GateOutput.MalformedCode, e.Problem);
-                return Program.Failed;
-            }
-            catch (RegistryUnavailableException e)
-            {
-                Common.WriteError(stderr, null, 0, 0, GateOutput.UnavailableCode, e.Message);
                 return Program.Failed;
             }
         }

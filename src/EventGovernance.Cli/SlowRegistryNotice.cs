@@ -37,8 +37,7 @@ namespace EventGovernance.Cli
             ISchemaRegistry registry = SchemaRegistries.Open(options);
             // A request can take its timeout once per attempt; when even that is no longer than the delay, the answer
             // (or the EG1003 that says why there is none) comes as soon as a notice would, and the notice is noise.
-            TimeSpan longest = TimeSpan.FromTicks(options.Timeout.Ticks * (Math.Max(0, options.MaxRetries) + 1));
-            return options.IsRemote && longest > context.ProgressDelay
+            return options.IsRemote && RegistryRetries.BudgetFor(options.Timeout, options.MaxRetries) > context.ProgressDelay
                 ? new SlowRegistryNotice(registry, context.Error, context.ProgressDelay, options.Timeout)
                 : registry;
         }

@@ -40,7 +40,10 @@ namespace EventGovernance.Registry
         public TimeSpan MaxWait { get; }
 
         /// <summary>All attempts of one request and the waits between them together: never exceeded.</summary>
-        public TimeSpan Budget => TimeSpan.FromTicks(Timeout.Ticks * (MaxRetries + 1));
+        public TimeSpan Budget => BudgetFor(Timeout, MaxRetries);
+
+        /// <summary>The longest one request can take with this timeout and number of retries.</summary>
+        public static TimeSpan BudgetFor(TimeSpan timeout, int maxRetries) => TimeSpan.FromTicks(timeout.Ticks * (Math.Max(0, maxRetries) + 1));
 
         /// <summary>408, 429 and 5xx gateway/availability answers: worth asking again (the client's own list).</summary>
         public static bool IsTransient(int status) =>
