@@ -50,13 +50,10 @@ namespace EventGovernance.Cli.Tests
             string[] tuning = { "--timeout", "1", "--retries", "1" };
 
             var runs = new List<(string Command, CliResult Result)>();
-            WithCredential(credential, () =>
-            {
-                foreach (string format in new[] { "text", "json", "sarif" })
-                    runs.Add(("check " + format, Run(new[] { "check", "--contracts", contracts, "--registry", url, "--format", format }.Concat(tuning).ToArray())));
-                runs.Add(("register", Run(new[] { "register", "--contracts", contracts, "--registry", url }.Concat(tuning).ToArray())));
-                runs.Add(("pull", Run(new[] { "pull", "--registry", url, "--out", dir.Combine("mirror") }.Concat(tuning).ToArray())));
-            });
+            foreach (string format in new[] { "text", "json", "sarif" })
+                runs.Add(("check " + format, Run(credential, new[] { "check", "--contracts", contracts, "--registry", url, "--format", format }.Concat(tuning).ToArray())));
+            runs.Add(("register", Run(credential, new[] { "register", "--contracts", contracts, "--registry", url }.Concat(tuning).ToArray())));
+            runs.Add(("pull", Run(credential, new[] { "pull", "--registry", url, "--out", dir.Combine("mirror") }.Concat(tuning).ToArray())));
 
             foreach ((string command, CliResult result) in runs)
             {
@@ -84,8 +81,7 @@ namespace EventGovernance.Cli.Tests
             dir.Write("contracts/first.schema.json", "id!\n");
             dir.Write("contracts/zz-last.schema.json", "id!\n");
 
-            CliResult result = default!;
-            WithCredential(credential, () => result = Run("register", "--contracts", dir.Combine("contracts"), "--registry", server.Url, "--timeout", "2", "--retries", "0"));
+            CliResult result = Run(credential, "register", "--contracts", dir.Combine("contracts"), "--registry", server.Url, "--timeout", "2", "--retries", "0");
 
             Assert.Equal(2, result.ExitCode);
             Assert.Contains("already registered and kept", result.Stderr);
@@ -94,15 +90,11 @@ namespace EventGovernance.Cli.Tests
             AssertNoSecretInFiles(dir.Path);
         }
 
-        private static CliResult Run(params string[] args)
-        {
-            // A generous bound that a hang would exceed: each command makes at most a few 1 s attempts.
-            Task<CliResult> run = Task.Run(() => CliRunner.RunWithTestFormat(args));
-            Assert.True(run.Wait(TimeSpan.FromSeconds(90)), $"eventgov {string.Join(" ", args)} did not end");
-            return run.Result;
-        }
-
-        private static void WithCredential(Credential credential, Action action)
+        /// <summary>
+        /// Runs eventgov with the credential in its environment. The variable lives in the command's context, not in
+        /// the process, which the CLI tests running in parallel share.
+        /// </summary>
+        private static CliResult Run(Credential credential, params string[] args)
         {
             string variable = credential == Credential.BearerFromEnvironment ? RegistryOptions.BearerTokenVariable : RegistryOptions.BasicAuthVariable;
             string? value = credential switch
@@ -111,16 +103,13 @@ namespace EventGovernance.Cli.Tests
                 Credential.BearerFromEnvironment => Token,
                 _ => null,
             };
-            string? before = Environment.GetEnvironmentVariable(variable);
-            Environment.SetEnvironmentVariable(variable, value);
-            try
-            {
-                action();
-            }
-            finally
-            {
-                Environment.SetEnvironmentVariable(variable, before);
-            }
+            string? Environment(string name) => name == variable ? value : System.Environment.GetEnvironmentVariable(name);
+
+            // A generous bound that a hang would exceed: each command makes at most a few 1 s attempts.
+            Task<CliResult> run = Task.Run(() => CliRunner.RunIn(
+                (stdout, stderr) => new CliContext(stdout, stderr) { Formats = _ => FieldListFormat.Instance, Environment = Environment }, args));
+            Assert.True(run.Wait(TimeSpan.FromSeconds(90)), $"eventgov {string.Join(" ", args)} did not end");
+            return run.Result;
         }
 
         private static void AssertNoSecret(string what, string text)
