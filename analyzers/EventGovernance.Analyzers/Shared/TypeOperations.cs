@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EventGovernance.Analyzers
+{
+    /// <summary>
+    /// The operation trees of one type's own members (bodies, accessors, constructors and their initializer
+    /// calls, field and property initializers) over every partial declaration, read on demand. A rule that
+    /// judges a whole type reads them from the operation action that found something worth judging (a channel
+    /// created, a consumer built), instead of a symbol-start action: the compiler's bookkeeping for symbol-start
+    /// actions is paid for every type of the compilation, is not charged to the analyzer in its report, and was
+    /// most of what our rules added to a build (docs/performance.md). Nested types are types of their own and
+    /// are not included. One instance per compilation; each type is read once however many rules ask.
+    /// </summary>
+    internal sealed class TypeOperations
+    {
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IOperation>> _byType =
+            new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default);
+
+        public TypeOperations(Compilation compilation) => _compilation = compilation;
+
+        /// <summary>
+        /// The root operation of each member of <paramref name="type"/> (its definition), in declaration order;
+        /// <paramref name="at"/>'s semantic model serves its own file. Empty for a type not declared in source.
+        /// </summary>
+        public ImmutableArray<IOperation> RootsOf(INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
+        {
+            type = type.OriginalDefinition;
+            return _byType.TryGetValue(type, out ImmutableArray<IOperation> roots)
+                ? roots
+                : _byType.GetOrAdd(type, Read(type, at, cancellationToken));
+        }
+
+        /// <summary>Every operation inside the type's members, roots included.</summary>
+        public IEnumerable<IOperation> AllOf(INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
+        {
+            foreach (IOperation root in RootsOf(type, at, cancellationToken))
+            {
+                foreach (IOperation operation in root.DescendantsAndSelf())
+                {
+                    yield return operation;
+                }
+            }
+        }
+
+        private ImmutableArray<IOperation> Read(INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
+        {
+            ImmutableArray<IOperation>.Builder roots = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+            {
+                if (!(reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration))
+                {
+                    continue;
+                }
+
+                SemanticModel model = ModelFor(declaration.SyntaxTree, at);
+                foreach (MemberDeclarationSyntax member in declaration.Members)
+                {
+                    foreach (SyntaxNode node in RootNodes(member))
+                    {
+                        if (model.GetOperation(node, cancellationToken) is IOperation operation)
+                        {
+                            roots.Add(operation);
+                        }
+                    }
+                }
+            }
+
+            return roots.ToImmutable();
+        }
+
+        /// <summary>The nodes of a member declaration that root an operation tree; none for a nested type.</summary>
+        private static IEnumerable<SyntaxNode> RootNodes(MemberDeclarationSyntax member)
+        {
+            switch (member)
+            {
+                case BaseMethodDeclarationSyntax method when method.Body != null || method.ExpressionBody != null:
+                    yield return method;
+                    break;
+                case BasePropertyDeclarationSyntax property:
+                    if (property is PropertyDeclarationSyntax withValue)
+                    {
+                        if (withValue.ExpressionBody != null)
+                        {
+                            yield return withValue.ExpressionBody;
+                        }
+
+                        if (withValue.Initializer != null)
+                        {
+                            yield return withValue.Initializer;
+                        }
+                    }
+                    else if (property is IndexerDeclarationSyntax indexer && indexer.ExpressionBody != null)
+                    {
+                        yield return indexer.ExpressionBody;
+                    }
+
+                    foreach (AccessorDeclarationSyntax accessor in property.AccessorList?.Accessors ?? default)
+                    {
+                        if (accessor.Body != null || accessor.ExpressionBody != null)
+                        {
+                            yield return accessor;
+                        }
+                    }
+
+                    break;
+                case BaseFieldDeclarationSyntax field:
+                    foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+                    {
+                        if (variable.Initializer != null)
+                        {
+                            yield return variable.Initializer;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private SemanticModel ModelFor(SyntaxTree tree, IOperation at)
+        {
+            if (at.SemanticModel != null && at.SemanticModel.SyntaxTree == tree)
+            {
+                return at.SemanticModel;
+            }
+
+            // Only for a type split over files (partial declarations elsewhere), which judging the whole type needs.
+#pragma warning disable RS1030 // the other file's model; an operation action has no other way to reach it
+            return _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        }
+    }
+}
