@@ -16,6 +16,7 @@ namespace EventGovernance.Analyzers
 
         private KnownTypes(Compilation compilation)
         {
+            Operations = new TypeOperations(compilation);
             Kafka = KafkaTypes.Create(compilation);
             RabbitMq6Model = compilation.GetTypeByMetadataName("RabbitMQ.Client.IModel");
             RabbitMq7Channel = compilation.GetTypeByMetadataName("RabbitMQ.Client.IChannel");
@@ -118,6 +119,9 @@ namespace EventGovernance.Analyzers
         /// <see cref="ConsumerSettings.CanHoldConfig"/>), which allocate on each call.
         /// </summary>
         internal ConcurrentDictionary<ITypeSymbol, bool> HoldsConfig { get; } = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>Each type's member operations, read once for every rule that judges a whole type.</summary>
+        public TypeOperations Operations { get; }
 
         public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
