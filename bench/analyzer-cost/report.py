@@ -1,14 +1,64 @@
 #!/usr/bin/env python3
-"""Reads the detailed build logs written by run.sh and prints, per build, the compiler's total analyzer time,
-each of our rules' time (and their share of the Csc task's time, from MSBuild's performance summary), and
-Meziantou.Analyzer's time per rule (the compiler reports one line per analyzer)."""
-import glob, os, re, sys
+"""Reads the detailed build logs written by run.sh. First, per configuration, the medians of wall, CPU and Csc task
+time and what ours and Meziantou.Analyzer add to them, in all and per rule: the cost a user pays. Then, per build,
+the compiler's own analyzer report: its total, each of our rules' time (and their share of the Csc task), and
+Meziantou.Analyzer's time per rule. That report times the analyzers' callbacks only, not the driver's work done for
+them (a symbol-start action's bookkeeping was once most of our cost and showed in no line of it)."""
+import glob, os, re, statistics, sys
 from collections import defaultdict
 
 logs = sys.argv[1]
-# ReportAnalyzer lines look like:  "   0.123   12  EventGovernance.Analyzers.KafkaAutoCommitAnalyzer (EG0002)"
-# under an assembly header "   0.456   EventGovernance.Analyzers, Version=..."
+
+
+def csc_ms(path):
+    found = re.findall(r"^\s*([0-9]+) ms\s+Csc\s", open(path, errors="replace").read(), re.M)
+    return int(found[-1]) if found else None
+
+
+def rules_in(path, assembly):
+    """How many analyzers of an assembly the compiler's report lists for one build."""
+    count, inside = 0, False
+    for raw in open(path, errors="replace").read().splitlines():
+        m = line_re.match(raw)
+        if not m:
+            continue
+        what = m.group(3)
+        if ", Version=" in what:
+            inside = assembly + "," in what
+        elif inside:
+            count += 1
+    return count
+
+
 line_re = re.compile(r"^\s*(<?[0-9.]+)\s+(\d+|<1)?\s+(\S.*)$")
+times_path = os.path.join(logs, "times.txt")
+if os.path.exists(times_path):
+    by_config = defaultdict(list)
+    for raw in open(times_path):
+        name, wall, cpu = raw.split()
+        by_config[name.rsplit("-", 1)[0]].append((float(wall), float(cpu), csc_ms(os.path.join(logs, name + ".log")) or 0))
+    med = {c: tuple(statistics.median(v[i] for v in runs) for i in range(3)) for c, runs in by_config.items()}
+    print("== medians per configuration (wall s, CPU s, Csc task s) ==")
+    for config, (wall, cpu, csc) in med.items():
+        print(f"  {config:14} wall {wall:7.2f}   CPU {cpu:7.2f}   Csc {csc / 1000:7.2f}   ({len(by_config[config])} builds)")
+    first = {c: os.path.join(logs, f"{c}-1.log") for c in med}
+
+    def added(label, config, base, assembly):
+        if config not in med or base not in med:
+            return
+        rules = rules_in(first[config], assembly) or 1
+        d_cpu = med[config][1] - med[base][1]
+        d_csc = (med[config][2] - med[base][2]) / 1000
+        print(f"  {label:34} Csc +{d_csc:6.2f} s ({d_csc / (med[base][2] / 1000) * 100:5.1f}% of {base}'s), "
+              f"CPU +{d_cpu:6.2f} s; per rule over {rules}: Csc {d_csc / rules * 1000:6.1f} ms, CPU {d_cpu / rules * 1000:6.1f} ms")
+
+    print("== added to the build (median against median) ==")
+    added("ours, to the SDK's analyzers", "eg", "none", "EventGovernance.Analyzers")
+    added("Meziantou, to the SDK's analyzers", "meziantou", "none", "Meziantou.Analyzer")
+    added("ours, beside Meziantou", "eg-meziantou", "meziantou", "EventGovernance.Analyzers")
+    print()
+# ReportAnalyzer lines (above, line_re) look like:  "   0.123   12  EventGovernance.Analyzers.KafkaAutoCommitAnalyzer (EG0002)"
+# under an assembly header "   0.456   EventGovernance.Analyzers, Version=..."
 summary = defaultdict(list)
 for path in sorted(glob.glob(os.path.join(logs, "*.log"))):
     name = os.path.basename(path)[:-4]
