@@ -7,7 +7,4 @@
 # Progress goes to stderr, the markdown table to stdout; about five minutes for the whole table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build -c Release bench/EventGovernance.Benchmarks -v quiet -nologo
-# Tiered compilation off for the measured process only: every method runs optimised from its first call,
-# so a small size (measured first) is not timed on tier-0 code while a large one runs on optimised code.
-DOTNET_TieredCompilation=0 dotnet run --no-build -c Release --project bench/EventGovernance.Benchmarks -- --growth "$@"
+dotnet run -c Release --project bench/EventGovernance.Benchmarks -- --growth "$@"

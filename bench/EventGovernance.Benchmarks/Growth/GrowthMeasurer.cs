@@ -18,7 +18,9 @@ internal static class GrowthMeasurer
 
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(0.3);
     private static readonly TimeSpan BatchLength = TimeSpan.FromSeconds(0.15);
-    private const int MinWarmUpCalls = 3;
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan TieringWait = TimeSpan.FromMilliseconds(250);
+    private const int TieringCalls = 60;
     private const int MaxWarmUpCalls = 1000;
 
     /// <summary>Keeps every result reachable so no call is optimised away.</summary>
@@ -31,15 +33,19 @@ internal static class GrowthMeasurer
         (double firstTime, double firstBytes) = Batch(call, 1);
         if (wall.Elapsed > RunOnceAbove) return new Measurement(firstTime, firstBytes, 1, 1);
 
-        // Warm-up on the thread's own clock, so a busy machine does not shorten it.
+        // Warm-up on the thread's own clock, so a busy machine does not shorten it: enough calls for tiered
+        // compilation to count them (30) and swap in optimised code, which is compiled on a background thread.
         int warmUpCalls = 1;
         long warmUpStart = ThreadClock.Now();
-        while (warmUpCalls < MinWarmUpCalls || (ThreadClock.Now() - warmUpStart < WarmUp.Ticks * 100 && warmUpCalls < MaxWarmUpCalls))
+        while (warmUpCalls < 3 || (Elapsed(warmUpStart) < WarmUp && warmUpCalls < MaxWarmUpCalls)
+               || (warmUpCalls < TieringCalls && Elapsed(warmUpStart) < MaxWarmUp))
         {
             _sink = call();
             warmUpCalls++;
         }
-        double perCall = (ThreadClock.Now() - warmUpStart) / 1e6 / (warmUpCalls - 1);
+        double perCall = Elapsed(warmUpStart).TotalMilliseconds / (warmUpCalls - 1);
+        Thread.Sleep(TieringWait);
+        _sink = call();
         int calls = Math.Max(1, (int)Math.Ceiling(BatchLength.TotalMilliseconds / perCall));
         int batches = perCall > 500 ? 3 : 5;
 
@@ -53,6 +59,8 @@ internal static class GrowthMeasurer
         }
         return new Measurement(bestTime, bestBytes, batches, calls);
     }
+
+    private static TimeSpan Elapsed(long since) => TimeSpan.FromTicks((ThreadClock.Now() - since) / 100);
 
     private static (double Nanoseconds, double Bytes) Batch(Func<object?> call, int calls)
     {

@@ -80,8 +80,8 @@ internal static class GrowthMode
             .Append(GCSettings.IsServerGC ? "server" : "workstation").Append(", ")
             .Append(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent (collections partly on another thread)")
             .Append(". JIT: ").Append(TieredCompilationOff()
-                ? "tiered compilation off (every method optimised from its first call)"
-                : "tiered compilation on (set DOTNET_TieredCompilation=0, as bench/growth.sh does, so the small sizes are not measured on unoptimised code)")
+                ? "tiered compilation off (optimised from the first call, but the framework's precompiled code is never re-optimised)"
+                : "tiered compilation on, as in production (warm-up reaches the optimised code)")
             .Append(". ").Append(RuntimeInformation.FrameworkDescription).Append(", ").Append(RuntimeInformation.OSDescription)
             .Append(", ").Append(Environment.ProcessorCount).Append(" cores");
         string load = LoadAverage();
