@@ -8,15 +8,20 @@ namespace EventGovernance.Benchmarks.Growth;
 /// <summary>
 /// <c>--growth [filter...]</c>: measures each operation of <see cref="GrowthCatalog"/> at each size and prints one
 /// markdown table of growth ratios between consecutive sizes against the target (1.2 x the input's growth: x12 for
-/// 10x, x6 for 5x). Filters match operation names (case-insensitive substrings); none means every operation.
+/// 10x, x6 for 5x). <c>--cold-cache</c> sweeps the CPU cache before each measured call. Filters match operation names (case-insensitive substrings); none means every operation.
 /// Progress goes to stderr, the table to stdout.
 /// </summary>
 internal static class GrowthMode
 {
     private const double AllowedGrowthOverInput = 1.2;
 
-    public static int Run(string[] filters)
+    /// <summary>Every measured call starts with the CPU cache swept (see <see cref="CacheSweeper"/>).</summary>
+    public const string ColdCacheOption = "--cold-cache";
+
+    public static int Run(string[] arguments)
     {
+        bool coldCache = arguments.Contains(ColdCacheOption);
+        string[] filters = arguments.Where(a => a != ColdCacheOption).ToArray();
         List<GrowthOperation> operations = GrowthCatalog.All
             .Where(o => filters.Length == 0 || filters.Any(f => o.Name.Contains(f, StringComparison.OrdinalIgnoreCase)))
             .ToList();
@@ -34,8 +39,8 @@ internal static class GrowthMode
             foreach (int size in operation.Sizes)
             {
                 PreparedCall prepared = operation.Prepare(size);
-                Measurement m = GrowthMeasurer.Measure(prepared.Call);
-                Console.Error.WriteLine($"{operation.Name}, {size:N0} {operation.Unit}: {Time(m.Nanoseconds)}, {Bytes(m.AllocatedBytes)} ({m.Batches} x {m.CallsPerBatch} calls)");
+                Measurement m = GrowthMeasurer.Measure(prepared.Call, coldCache);
+                Console.Error.WriteLine($"{operation.Name}, {size:N0} {operation.Unit}: {Time(m.Nanoseconds)}, {Bytes(m.AllocatedBytes)} ({m.Batches} x {m.CallsPerBatch} calls; collections per call gen0/1/2 {string.Join("/", m.Collections.Select(c => c.ToString("0.##", CultureInfo.InvariantCulture)))})");
                 measured.Add((size, prepared.InputCharacters, m));
             }
             for (int i = 1; i < measured.Count; i++)
@@ -54,7 +59,7 @@ internal static class GrowthMode
             }
         }
 
-        Console.WriteLine(Header());
+        Console.WriteLine(Header(coldCache));
         Console.WriteLine();
         Console.WriteLine("| Operation | Input text growth | Small (time, allocated) | Large (time, allocated) | Time growth | Allocation growth | Target | Result |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
@@ -72,10 +77,11 @@ internal static class GrowthMode
         return missed.Count == 0 ? "PASS" : "MISS (" + string.Join(", ", missed) + ")";
     }
 
-    private static string Header()
+    private static string Header(bool coldCache)
     {
         var text = new StringBuilder();
-        text.Append("Per call, best batch; time: ").Append(ThreadClock.Description)
+        text.Append("Per call, best batch").Append(coldCache ? ", CPU cache swept before each call" : ", repeated calls (a small input stays in the CPU cache)")
+            .Append("; time: ").Append(ThreadClock.Description)
             .Append("; allocations: GC.GetAllocatedBytesForCurrentThread. GC: ")
             .Append(GCSettings.IsServerGC ? "server" : "workstation").Append(", ")
             .Append(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent (collections partly on another thread)")
