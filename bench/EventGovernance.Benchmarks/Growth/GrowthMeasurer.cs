@@ -10,7 +10,9 @@ internal sealed record Measurement(double Nanoseconds, double AllocatedBytes, in
 /// Measures one call: warm-up, then a few bounded batches; the best batch's per-call time and allocations win
 /// (the least disturbed by anything else). Time is <see cref="ThreadClock"/>'s, allocations are this thread's
 /// (<see cref="GC.GetAllocatedBytesForCurrentThread"/>). With non-concurrent GC (the project's runtimeconfig)
-/// every collection runs on the allocating thread, so its cost is inside the measured CPU time.
+/// every collection runs on the allocating thread, so its cost is inside the measured CPU time. Each batch starts
+/// from a collected heap, so a batch that allocates less than the gen-0 budget (large on some machines) may see no
+/// collection at all: <see cref="Measurement.Collections"/> says how many the best batch had.
 /// </summary>
 internal static class GrowthMeasurer
 {
