@@ -32,7 +32,7 @@ public class TransitiveHistoryBenchmarks
     public bool FullTransitive() => CompatibilityChecker.Check(_candidate, _history, CompatibilityLevel.FullTransitive).IsCompatible;
 
     /// <summary>Version <paramref name="v"/>: ten base fields and one defaulted field per version after the first.</summary>
-    private static string Version(int v)
+    internal static string Version(int v)
     {
         var fields = new List<string>();
         for (int i = 0; i < 10; i++) fields.Add($"{{\"name\": \"base{i}\", \"type\": \"string\"}}");

@@ -151,7 +151,8 @@ namespace EventGovernance.Compatibility.Json
         /// Compares a pair once: later meetings reuse the result (rebased onto the current path); a pair met
         /// again while still being compared is a recursive schema and counts as compatible for now.
         /// </summary>
-        public void CompareMemoized(JsonSchemaNode original, JsonSchemaNode update, Action<JsonDiffContext> compare)
+        /// <param name="compare">Compares the pair in the context it is given; a static method, so that no closure is allocated per pair.</param>
+        public void CompareMemoized(JsonSchemaNode original, JsonSchemaNode update, Action<JsonDiffContext, JsonSchemaNode, JsonSchemaNode> compare)
         {
             if (Stopped) return;
             var key = new SchemaPair(original, update);
@@ -184,7 +185,7 @@ namespace EventGovernance.Compatibility.Json
                 try
                 {
                     var pairContext = new JsonDiffContext(_shared, new List<string>(), original, update, _trial);
-                    compare(pairContext);
+                    compare(pairContext, original, update);
                     result = pairContext.Differences;
                     // A trial that stopped early holds only part of the pair's differences, so it is not reused;
                     // it is still known to be incompatible, which the next fixpoint pass needs to know.
@@ -201,6 +202,8 @@ namespace EventGovernance.Compatibility.Json
 
         private void AddRebased(List<RawDifference> relative)
         {
+            // Most pairs have no difference: their path text is not built.
+            if (relative.Count == 0) return;
             if (_path.Count == 0)
             {
                 AddRange(relative);

@@ -52,8 +52,10 @@ namespace EventGovernance.Compatibility.Json
             }
             JsonSchemaNode o = Resolve(original);
             JsonSchemaNode u = Resolve(update);
-            context.CompareMemoized(o, u, pair => CompareTypes(pair, o, u));
+            context.CompareMemoized(o, u, CompareTypesOfPair);
         }
+
+        private static readonly System.Action<JsonDiffContext, JsonSchemaNode, JsonSchemaNode> CompareTypesOfPair = CompareTypes;
 
         private static void CompareTypes(JsonDiffContext context, JsonSchemaNode original, JsonSchemaNode update)
         {
