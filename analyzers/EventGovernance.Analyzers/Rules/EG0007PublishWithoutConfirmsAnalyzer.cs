@@ -13,10 +13,10 @@ namespace EventGovernance.Analyzers
     /// EG0007: a channel the type publishes on has no publisher confirms. 7.x: <c>CreateChannelAsync</c>
     /// without <c>CreateChannelOptions</c> that enable them; 6.x: a model from <c>CreateModel</c> on which the
     /// type never calls <c>ConfirmSelect</c>. The channel is followed through the local, field or property it
-    /// is stored in; each such creation is judged against the publishes and <c>ConfirmSelect</c> calls of its
-    /// type (every partial declaration; a nested type is a type of its own). The options are followed through a local, a private field set by its initializer or a
-    /// constructor, and a private factory method of the type. Channels that arrive as parameters, or options not
-    /// known at compile time, stay silent.
+    /// is stored in; each such creation is judged where it is, against the publishes and <c>ConfirmSelect</c>
+    /// calls of its type (every partial declaration; a nested type is a type of its own). The options are
+    /// followed through a local, a private field set by its initializer or a constructor, and a private factory
+    /// method of the type. Channels that arrive as parameters, or options not known at compile time, stay silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PublishWithoutConfirmsAnalyzer : BrokerAnalyzer
