@@ -229,6 +229,179 @@ public class PublishWithoutConfirmsTests
     }
 
     [Fact]
+    public async Task RabbitMq7TypeSplitOverTwoFilesIsJudgedOnThePublishesInBoth()
+    {
+        string creations = """
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            partial class Publisher
+            {
+                private IChannel? _events;
+                private IChannel? _unused;
+
+                async Task StartAsync(IConnection connection)
+                {
+                    _events = await {|EG0007:connection.CreateChannelAsync()|};
+                    _unused = await connection.CreateChannelAsync();
+                }
+            }
+            """;
+        string publishes = """
+            using System;
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            partial class Publisher
+            {
+                private IChannel? _audit;
+
+                async Task PublishAsync(IConnection connection, ReadOnlyMemory<byte> body)
+                {
+                    await _events!.BasicPublishAsync("orders", "created", body);
+                    _audit = await {|EG0007:connection.CreateChannelAsync()|};
+                }
+            }
+            """;
+        string morePublishes = """
+            using System;
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            partial class Publisher
+            {
+                async Task AuditAsync(ReadOnlyMemory<byte> body) => await _audit!.BasicPublishAsync("audit", "created", body);
+            }
+            """;
+        await VerifyEG0007.AnalyzerAsync(new[] { creations, publishes, morePublishes }, Brokers.RabbitMq7, editorConfig: null);
+    }
+
+    [Fact]
+    public async Task RabbitMq6TypeSplitOverTwoFilesIsJudgedOnTheConfirmSelectsInBoth()
+    {
+        string creations = """
+            using RabbitMQ.Client;
+
+            partial class Publisher
+            {
+                private IModel _model = null!;
+                private IModel _confirmed = null!;
+
+                void Start(IConnection connection)
+                {
+                    _model = {|EG0007:connection.CreateModel()|};
+                    _confirmed = connection.CreateModel();
+                }
+            }
+            """;
+        string publishes = """
+            using System;
+            using RabbitMQ.Client;
+
+            partial class Publisher
+            {
+                void Publish(ReadOnlyMemory<byte> body)
+                {
+                    _model.BasicPublish("orders", "created", null, body);
+                    _confirmed.ConfirmSelect();
+                    _confirmed.BasicPublish("orders", "created", null, body);
+                }
+            }
+            """;
+        await VerifyEG0007.AnalyzerAsync(new[] { creations, publishes }, Brokers.RabbitMq6, editorConfig: null);
+    }
+
+    [Fact]
+    public async Task NestedTypeIsJudgedOnItsOwnMembersNotItsContainers()
+    {
+        await VerifyEG0007.AnalyzerAsync("""
+            using System;
+            using RabbitMQ.Client;
+
+            class CreatesHere
+            {
+                private static IModel s_model = null!;
+                void Start(IConnection connection) { s_model = connection.CreateModel(); }
+
+                class PublishesThere
+                {
+                    void Publish(ReadOnlyMemory<byte> body) => s_model.BasicPublish("orders", "created", null, body);
+                }
+            }
+
+            class PublishesHere
+            {
+                private static IModel s_model = null!;
+                void Publish(ReadOnlyMemory<byte> body) => s_model.BasicPublish("orders", "created", null, body);
+
+                class CreatesThere
+                {
+                    void Start(IConnection connection) { s_model = connection.CreateModel(); }
+                }
+            }
+
+            class ConfirmedInNested
+            {
+                private static IModel s_model = null!;
+
+                void Start(IConnection connection) { s_model = {|EG0007:connection.CreateModel()|}; }
+
+                void Publish(ReadOnlyMemory<byte> body) => s_model.BasicPublish("orders", "created", null, body);
+
+                class Confirms
+                {
+                    void Start() => s_model.ConfirmSelect();
+                }
+            }
+
+            class Container
+            {
+                class Nested
+                {
+                    void Publish(IConnection connection, ReadOnlyMemory<byte> body)
+                    {
+                        var model = {|EG0007:connection.CreateModel()|};
+                        model.BasicPublish("orders", "created", null, body);
+                    }
+                }
+            }
+            """, Brokers.RabbitMq6);
+    }
+
+    [Fact]
+    public async Task EachUnconfirmedCreationIsReportedOnce()
+    {
+        await VerifyEG0007.AnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            class Publisher
+            {
+                private IChannel? _channel;
+
+                async Task StartAsync(IConnection connection) => _channel = await {|EG0007:connection.CreateChannelAsync()|};
+
+                async Task RestartAsync(IConnection connection) => _channel = await {|EG0007:connection.CreateChannelAsync()|};
+
+                async Task PublishAsync(IConnection connection, ReadOnlyMemory<byte> body)
+                {
+                    await _channel!.BasicPublishAsync("orders", "created", body);
+                    await _channel!.BasicPublishAsync("orders", "updated", body);
+                    var first = await {|EG0007:connection.CreateChannelAsync()|};
+                    await first.BasicPublishAsync("orders", "created", body);
+                    Func<Task> later = async () =>
+                    {
+                        var second = await {|EG0007:connection.CreateChannelAsync()|};
+                        await second.BasicPublishAsync("orders", "created", body);
+                    };
+                    await later();
+                }
+            }
+            """, Brokers.RabbitMq7);
+    }
+
+    [Fact]
     public async Task NothingIsReportedWithoutRabbitMq()
     {
         await VerifyEG0007.AnalyzerAsync("""

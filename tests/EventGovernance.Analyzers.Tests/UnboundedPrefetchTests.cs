@@ -76,6 +76,98 @@ public class UnboundedPrefetchTests
     }
 
     [Fact]
+    public async Task TypeSplitOverTwoFilesIsJudgedOnTheQosCallsInBoth()
+    {
+        string consumes = """
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            partial class Bounded
+            {
+                async Task ListenAsync(IChannel channel, IAsyncBasicConsumer consumer) =>
+                    await channel.BasicConsumeAsync("orders", false, consumer);
+            }
+
+            partial class Unbounded
+            {
+                async Task ListenAsync(IChannel channel, IAsyncBasicConsumer consumer) =>
+                    await {|EG0010:channel.BasicConsumeAsync("orders", false, consumer)|};
+            }
+            """;
+        string more = """
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            partial class Bounded
+            {
+                async Task StartAsync(IChannel channel) => await channel.BasicQosAsync(0, 20, false);
+            }
+
+            partial class Unbounded
+            {
+                async Task AuditAsync(IChannel channel, IAsyncBasicConsumer consumer) =>
+                    await {|EG0010:channel.BasicConsumeAsync("audit", false, consumer)|};
+            }
+            """;
+        await VerifyEG0010.AnalyzerAsync(new[] { consumes, more }, Brokers.RabbitMq7, editorConfig: null);
+    }
+
+    [Fact]
+    public async Task NestedTypeIsJudgedOnItsOwnMembersNotItsContainers()
+    {
+        await VerifyEG0010.AnalyzerAsync("""
+            using RabbitMQ.Client;
+
+            class Outer
+            {
+                void Listen(IModel channel, IBasicConsumer consumer) => {|EG0010:channel.BasicConsume("orders", false, consumer)|};
+
+                class Inner
+                {
+                    void Start(IModel channel) => channel.BasicQos(0, 20, false);
+                }
+            }
+
+            class BoundedOuter
+            {
+                void Start(IModel channel) => channel.BasicQos(0, 20, false);
+
+                void Listen(IModel channel, IBasicConsumer consumer) => channel.BasicConsume("orders", false, consumer);
+
+                class Inner
+                {
+                    void Listen(IModel channel, IBasicConsumer consumer) => {|#0:channel.BasicConsume("audit", false, consumer)|};
+                }
+            }
+            """, Brokers.RabbitMq6,
+            VerifyEG0010.Diagnostic(Descriptors.UnboundedPrefetch).WithLocation(0).WithArguments("BasicConsume", "no BasicQos call in 'Inner'"));
+    }
+
+    [Fact]
+    public async Task EachConsumerOfAnUnboundedTypeIsReportedOnce()
+    {
+        await VerifyEG0010.AnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using RabbitMQ.Client;
+
+            class Listener
+            {
+                async Task ListenAsync(IChannel channel, IAsyncBasicConsumer consumer)
+                {
+                    await {|EG0010:channel.BasicConsumeAsync("orders", false, consumer)|};
+                    await {|EG0010:channel.BasicConsumeAsync("audit", autoAck: false, consumer)|};
+                    Func<Task> later = async () => await {|EG0010:channel.BasicConsumeAsync("later", false, consumer)|};
+                    await later();
+                }
+
+                async Task RetryAsync(IChannel channel, IAsyncBasicConsumer consumer) =>
+                    await {|EG0010:channel.BasicConsumeAsync("retry", false, consumer)|};
+            }
+            """, Brokers.RabbitMq7);
+    }
+
+    [Fact]
     public async Task NothingIsReportedWithoutRabbitMq()
     {
         await VerifyEG0010.AnalyzerAsync("""

@@ -13,10 +13,10 @@ namespace EventGovernance.Analyzers
     /// EG0007: a channel the type publishes on has no publisher confirms. 7.x: <c>CreateChannelAsync</c>
     /// without <c>CreateChannelOptions</c> that enable them; 6.x: a model from <c>CreateModel</c> on which the
     /// type never calls <c>ConfirmSelect</c>. The channel is followed through the local, field or property it
-    /// is stored in; creations, publishes and <c>ConfirmSelect</c> calls are collected per type and judged
-    /// when the type ends. The options are followed through a local, a private field set by its initializer or a
-    /// constructor, and a private factory method of the type. Channels that arrive as parameters, or options not
-    /// known at compile time, stay silent.
+    /// is stored in; each such creation is judged where it is, against the publishes and <c>ConfirmSelect</c>
+    /// calls of its type (every partial declaration; a nested type is a type of its own). The options are
+    /// followed through a local, a private field set by its initializer or a constructor, and a private factory
+    /// method of the type. Channels that arrive as parameters, or options not known at compile time, stay silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PublishWithoutConfirmsAnalyzer : BrokerAnalyzer
@@ -40,81 +40,63 @@ namespace EventGovernance.Analyzers
                 return;
             }
 
-            start.RegisterSymbolStartAction(
-                symbolStart => new ChannelsOfType(rabbit).Register(symbolStart),
-                SymbolKind.NamedType);
+            var channels = new ChannelsInTypes(rabbit, types.Operations);
+            start.RegisterOperationAction(channels.Analyze, OperationKind.Invocation);
         }
 
-        /// <summary>What one type does with its channels; one instance per type's analysis.</summary>
-        private sealed class ChannelsOfType
+        /// <summary>
+        /// The channel creations of one compilation. Nothing is registered per type: a creation is rare, so only
+        /// when an unconfirmed one is stored are the other operations of its type read (publishes and
+        /// <c>ConfirmSelect</c> calls, <see cref="ChannelUses"/>), once per type.
+        /// </summary>
+        private sealed class ChannelsInTypes
         {
             private readonly RabbitMqTypes _rabbit;
-            private readonly ConcurrentQueue<(ISymbol Channel, IInvocationOperation Creation, bool Version7)> _unconfirmed = new ConcurrentQueue<(ISymbol, IInvocationOperation, bool)>();
-            private readonly ConcurrentDictionary<ISymbol, bool> _publishedOn = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<ISymbol, bool> _confirmSelected = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly TypeOperations _operations;
+            private readonly ConcurrentDictionary<INamedTypeSymbol, ChannelUses> _usesByType =
+                new ConcurrentDictionary<INamedTypeSymbol, ChannelUses>(SymbolEqualityComparer.Default);
 
-            public ChannelsOfType(RabbitMqTypes rabbit) => _rabbit = rabbit;
-
-            public void Register(SymbolStartAnalysisContext start)
+            public ChannelsInTypes(RabbitMqTypes rabbit, TypeOperations operations)
             {
-                start.RegisterOperationAction(Collect, OperationKind.Invocation);
-                start.RegisterSymbolEndAction(Judge);
+                _rabbit = rabbit;
+                _operations = operations;
             }
 
-            private void Collect(OperationAnalysisContext context)
+            public void Analyze(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 IMethodSymbol method = invocation.TargetMethod;
-                if (PublishProperties.IsPublish(method, _rabbit))
-                {
-                    if (StoredSymbol(Receiver(invocation)) is ISymbol channel)
-                    {
-                        _publishedOn.TryAdd(channel, true);
-                    }
-
-                    return;
-                }
-
-                if (method.Name == "ConfirmSelect" && _rabbit.IsOnChannel(method))
-                {
-                    if (StoredSymbol(Receiver(invocation)) is ISymbol channel)
-                    {
-                        _confirmSelected.TryAdd(channel, true);
-                    }
-
-                    return;
-                }
-
                 bool version7 = method.Name == "CreateChannelAsync";
                 if ((!version7 && method.Name != "CreateModel") || !IsOnConnection(invocation))
                 {
                     return;
                 }
 
-                if (version7 && ConfirmsMayBeOn(invocation, context.CancellationToken))
+                if (!(StorageOf(invocation) is ISymbol channel) || (version7 && ConfirmsMayBeOn(invocation, context.CancellationToken)))
                 {
                     return;
                 }
 
-                if (StorageOf(invocation) is ISymbol stored)
+                INamedTypeSymbol? type = JudgedTypeOperations.TypeOf(context.ContainingSymbol);
+                if (type == null)
                 {
-                    _unconfirmed.Enqueue((stored, invocation, version7));
+                    return;
                 }
+
+                ChannelUses uses = UsesIn(type, invocation, context);
+                if (!uses.PublishedOn.Contains(channel) || (!version7 && uses.ConfirmSelected.Contains(channel)))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.PublishWithoutConfirms, invocation.Syntax.GetLocation(), channel.Name, version7 ? Confirms7 : Confirms6));
             }
 
-            private void Judge(SymbolAnalysisContext context)
-            {
-                foreach ((ISymbol channel, IInvocationOperation creation, bool version7) in _unconfirmed)
-                {
-                    if (!_publishedOn.ContainsKey(channel) || (!version7 && _confirmSelected.ContainsKey(channel)))
-                    {
-                        continue;
-                    }
-
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.PublishWithoutConfirms, creation.Syntax.GetLocation(), channel.Name, version7 ? Confirms7 : Confirms6));
-                }
-            }
+            private ChannelUses UsesIn(INamedTypeSymbol type, IOperation at, OperationAnalysisContext context) =>
+                _usesByType.TryGetValue(type, out ChannelUses? uses)
+                    ? uses
+                    : _usesByType.GetOrAdd(type, ChannelUses.Read(JudgedTypeOperations.Of(type, at, _operations, context.CancellationToken), _rabbit));
 
             private bool IsOnConnection(IInvocationOperation invocation)
             {
@@ -246,6 +228,44 @@ namespace EventGovernance.Analyzers
                         return properties.InitializedProperties[0].OriginalDefinition;
                     default:
                         return null;
+                }
+            }
+
+            /// <summary>The locals, fields and properties one type publishes on, and those it calls <c>ConfirmSelect</c> on.</summary>
+            private sealed class ChannelUses
+            {
+                private ChannelUses(HashSet<ISymbol> publishedOn, HashSet<ISymbol> confirmSelected)
+                {
+                    PublishedOn = publishedOn;
+                    ConfirmSelected = confirmSelected;
+                }
+
+                public HashSet<ISymbol> PublishedOn { get; }
+
+                public HashSet<ISymbol> ConfirmSelected { get; }
+
+                public static ChannelUses Read(IEnumerable<IOperation> operations, RabbitMqTypes rabbit)
+                {
+                    var publishedOn = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                    var confirmSelected = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                    foreach (IOperation operation in operations)
+                    {
+                        if (!(operation is IInvocationOperation invocation))
+                        {
+                            continue;
+                        }
+
+                        IMethodSymbol method = invocation.TargetMethod;
+                        HashSet<ISymbol>? into = PublishProperties.IsPublish(method, rabbit) ? publishedOn
+                            : method.Name == "ConfirmSelect" && rabbit.IsOnChannel(method) ? confirmSelected
+                            : null;
+                        if (into != null && StoredSymbol(Receiver(invocation)) is ISymbol channel)
+                        {
+                            into.Add(channel);
+                        }
+                    }
+
+                    return new ChannelUses(publishedOn, confirmSelected);
                 }
             }
         }

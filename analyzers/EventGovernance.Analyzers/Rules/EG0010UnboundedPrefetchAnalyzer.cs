@@ -9,9 +9,13 @@ namespace EventGovernance.Analyzers
     /// <summary>
     /// EG0010: a RabbitMQ consumer with unbounded or absurd prefetch. A <c>BasicQos</c>/<c>BasicQosAsync</c>
     /// whose prefetch count is the constant 0 (unlimited) or over 1000 is flagged where it is called; a
-    /// <c>BasicConsume</c>/<c>BasicConsumeAsync</c> in a type that never calls <c>BasicQos</c> is flagged when
-    /// the type ends. Consumers with <c>autoAck: true</c> are left to EG0003: prefetch does not apply to them.
+    /// <c>BasicConsume</c>/<c>BasicConsumeAsync</c> in a type that never calls <c>BasicQos</c> is flagged where
+    /// it is called. Consumers with <c>autoAck: true</c> are left to EG0003: prefetch does not apply to them.
     /// </summary>
+    /// <remarks>
+    /// Nothing is registered per type: a consume call is rare, so only when one is found are the other
+    /// operations of its type read (<see cref="JudgedTypeOperations"/>), once per type.
+    /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnboundedPrefetchAnalyzer : BrokerAnalyzer
     {
@@ -25,52 +29,76 @@ namespace EventGovernance.Analyzers
 
         internal override void Register(CompilationStartAnalysisContext start, KnownTypes types)
         {
-            RabbitMqTypes rabbit = types.RabbitMq!;
-            start.RegisterSymbolStartAction(symbolStart => new ConsumersOfType(rabbit, (INamedTypeSymbol)symbolStart.Symbol).Register(symbolStart), SymbolKind.NamedType);
+            var consumers = new ConsumersInTypes(types.RabbitMq!, types.Operations);
+            start.RegisterOperationAction(consumers.Analyze, OperationKind.Invocation);
         }
 
-        /// <summary>The consume and qos calls of one type; one instance per type's analysis.</summary>
-        private sealed class ConsumersOfType
+        private static bool IsQos(string name) => name == "BasicQos" || name == "BasicQosAsync";
+
+        /// <summary>The consume and qos calls of one compilation; whether each judged type calls BasicQos is read once.</summary>
+        private sealed class ConsumersInTypes
         {
             private readonly RabbitMqTypes _rabbit;
-            private readonly INamedTypeSymbol _type;
-            private readonly ConcurrentQueue<IInvocationOperation> _consumes = new ConcurrentQueue<IInvocationOperation>();
-            private int _qosCalls;
+            private readonly TypeOperations _operations;
+            private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _callsQos =
+                new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
-            public ConsumersOfType(RabbitMqTypes rabbit, INamedTypeSymbol type)
+            public ConsumersInTypes(RabbitMqTypes rabbit, TypeOperations operations)
             {
                 _rabbit = rabbit;
-                _type = type;
+                _operations = operations;
             }
 
-            public void Register(SymbolStartAnalysisContext start)
-            {
-                start.RegisterOperationAction(Collect, OperationKind.Invocation);
-                start.RegisterSymbolEndAction(Judge);
-            }
-
-            private void Collect(OperationAnalysisContext context)
+            public void Analyze(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 IMethodSymbol method = invocation.TargetMethod;
-                bool qos = method.Name == "BasicQos" || method.Name == "BasicQosAsync";
+                bool qos = IsQos(method.Name);
                 bool consume = method.Name == "BasicConsume" || method.Name == "BasicConsumeAsync";
                 if ((!qos && !consume) || !_rabbit.IsOnChannel(method))
                 {
                     return;
                 }
 
-                if (consume)
+                if (qos)
                 {
-                    if (!AcksOnDelivery(invocation))
-                    {
-                        _consumes.Enqueue(invocation);
-                    }
-
+                    ReportAbsurdPrefetch(context, invocation);
                     return;
                 }
 
-                System.Threading.Interlocked.Increment(ref _qosCalls);
+                INamedTypeSymbol? type = JudgedTypeOperations.TypeOf(context.ContainingSymbol);
+                if (type == null || AcksOnDelivery(invocation) || CallsQos(type, invocation, context))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.UnboundedPrefetch, invocation.Syntax.GetLocation(), method.Name, $"no BasicQos call in '{type.Name}'"));
+            }
+
+            private bool CallsQos(INamedTypeSymbol type, IOperation at, OperationAnalysisContext context)
+            {
+                if (_callsQos.TryGetValue(type, out bool calls))
+                {
+                    return calls;
+                }
+
+                calls = false;
+                foreach (IOperation operation in JudgedTypeOperations.Of(type, at, _operations, context.CancellationToken))
+                {
+                    if (operation is IInvocationOperation call && IsQos(call.TargetMethod.Name) && _rabbit.IsOnChannel(call.TargetMethod))
+                    {
+                        calls = true;
+                        break;
+                    }
+                }
+
+                return _callsQos.GetOrAdd(type, calls);
+            }
+
+            private static void ReportAbsurdPrefetch(OperationAnalysisContext context, IInvocationOperation invocation)
+            {
+                IMethodSymbol method = invocation.TargetMethod;
                 IParameterSymbol? count = null;
                 foreach (IParameterSymbol parameter in method.Parameters)
                 {
@@ -87,20 +115,6 @@ namespace EventGovernance.Analyzers
                 {
                     string what = prefetch == 0 ? "a prefetch count of 0 (unlimited)" : $"a prefetch count of {prefetch}";
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnboundedPrefetch, argument.Syntax.GetLocation(), method.Name, what));
-                }
-            }
-
-            private void Judge(SymbolAnalysisContext context)
-            {
-                if (System.Threading.Volatile.Read(ref _qosCalls) > 0)
-                {
-                    return;
-                }
-
-                foreach (IInvocationOperation consume in _consumes)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.UnboundedPrefetch, consume.Syntax.GetLocation(), consume.TargetMethod.Name, $"no BasicQos call in '{_type.Name}'"));
                 }
             }
 
