@@ -50,7 +50,17 @@ namespace EventGovernance.Compatibility.Avro
             new AvroCompatibilityChecker(readerIsNew).Compare(reader, writer).Incompatibilities;
 
         /// <summary>A fresh walk from the root with its own location stack, as Avro Java does inside unions.</summary>
-        private Result Compare(AvroNode reader, AvroNode writer) => Compare("", reader, writer, new LocationStack());
+        private Result Compare(AvroNode reader, AvroNode writer)
+        {
+            // Every union branch starts such a walk; an emptied stack from an earlier one serves it.
+            LocationStack location = _spareStacks.Count > 0 ? _spareStacks.Pop() : new LocationStack();
+            Result result = Compare("", reader, writer, location);
+            location.Clear();
+            _spareStacks.Push(location);
+            return result;
+        }
+
+        private readonly Stack<LocationStack> _spareStacks = new Stack<LocationStack>();
 
         private Result Compare(string token, AvroNode reader, AvroNode writer, LocationStack location)
         {
@@ -108,7 +118,7 @@ namespace EventGovernance.Compatibility.Avro
                         result.Add(CheckRecordFields(readerRecord, (AvroRecord)writer, location));
                         break;
                     case AvroUnion readerUnion:
-                        CheckEveryWriterBranchIsRead(readerUnion, (AvroUnion)writer, location, result);
+                        CheckEveryWriterBranchIsRead(readerUnion, (AvroUnion)writer, location, ref result);
                         break;
                 }
                 return result.Build();
@@ -152,7 +162,7 @@ namespace EventGovernance.Compatibility.Avro
             _ => false,
         };
 
-        private void CheckEveryWriterBranchIsRead(AvroUnion reader, AvroUnion writer, LocationStack location, ResultBuilder result)
+        private void CheckEveryWriterBranchIsRead(AvroUnion reader, AvroUnion writer, LocationStack location, ref ResultBuilder result)
         {
             for (int i = 0; i < writer.Branches.Count; i++)
             {
@@ -230,18 +240,38 @@ namespace EventGovernance.Compatibility.Avro
         private Result CheckEnumSymbols(AvroEnum reader, AvroEnum writer, LocationStack location)
         {
             location.Push("symbols");
-            var readerSymbols = new HashSet<string>(reader.Symbols, StringComparer.Ordinal);
-            List<string> missing = writer.Symbols.Where(s => !readerSymbols.Contains(s)).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
             Result result = Result.Compatible;
             // A reader enum default stands in for every symbol it does not know.
-            if (missing.Count > 0 && reader.DefaultSymbol == null)
+            if (reader.DefaultSymbol == null && !ReadsEverySymbol(reader, writer))
             {
+                var readerSymbols = new HashSet<string>(reader.Symbols, StringComparer.Ordinal);
+                List<string> missing = writer.Symbols.Where(s => !readerSymbols.Contains(s)).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
                 string list = "[" + string.Join(", ", missing) + "]";
                 result = Incompatible(AvroIncompatibilityTypes.MissingEnumSymbols, location, list, reader.SymbolsLocation, writer.SymbolsLocation,
                     _say.MissingSymbols(reader.Name.Full, list));
             }
             location.Pop();
             return result;
+        }
+
+        /// <summary>Whether the reader knows every symbol the writer may write; small enums without a set.</summary>
+        private static bool ReadsEverySymbol(AvroEnum reader, AvroEnum writer)
+        {
+            if (reader.Symbols.Count * writer.Symbols.Count > 64)
+            {
+                var known = new HashSet<string>(reader.Symbols, StringComparer.Ordinal);
+                return writer.Symbols.All(known.Contains);
+            }
+            foreach (string symbol in writer.Symbols)
+            {
+                bool found = false;
+                foreach (string candidate in reader.Symbols)
+                {
+                    if (string.Equals(candidate, symbol, StringComparison.Ordinal)) { found = true; break; }
+                }
+                if (!found) return false;
+            }
+            return true;
         }
 
         private Result CheckFixedSize(AvroFixed reader, AvroFixed writer, LocationStack location)
@@ -388,7 +418,8 @@ namespace EventGovernance.Compatibility.Avro
             public IReadOnlyList<Incompatibility> Incompatibilities { get; }
         }
 
-        private sealed class ResultBuilder
+        /// <summary>Gathers the results of a node's parts; a struct, as one is made for every node compared.</summary>
+        private struct ResultBuilder
         {
             private List<Incompatibility>? _found;
             private bool _incompatible;
@@ -417,6 +448,8 @@ namespace EventGovernance.Compatibility.Avro
             public void Push(string token, string named) => _tokens.Add((token, named));
 
             public void Pop() => _tokens.RemoveAt(_tokens.Count - 1);
+
+            public void Clear() => _tokens.Clear();
 
             public string ToPointer() => Render(named: false);
 

@@ -133,7 +133,13 @@ namespace EventGovernance.Compatibility.Avro
         public AvroNode Type { get; }
 
         /// <summary>The default as written (JSON <c>null</c> is a default too); null when there is none.</summary>
-        public JToken? DefaultValue { get; }
+        public JToken? DefaultValue { get; private set; }
+
+        /// <summary>Replaces the default with a copy that belongs to no document (see <see cref="AvroSchemaParser"/>).</summary>
+        internal void DetachDefaultFromDocument()
+        {
+            if (DefaultValue?.Parent != null) DefaultValue = DefaultValue.DeepClone();
+        }
 
         public bool HasDefault => DefaultValue != null;
         public IReadOnlyList<string> Aliases { get; }

@@ -52,6 +52,9 @@ namespace EventGovernance.Compatibility.Avro
             BindReferences();
             foreach (AvroUnion union in _unions) CheckUnionBranches(union);
             foreach ((AvroField field, JToken token) in _defaults) CheckDefault(field, token);
+            // A default is a token of the document, and a token reaches the whole document through its parent:
+            // detached, the document can be collected once the parse is done instead of living as long as the schema.
+            foreach ((AvroField field, JToken _) in _defaults) field.DetachDefaultFromDocument();
             return new AvroParsedSchema(_source, root, _named);
         }
 
@@ -259,8 +262,28 @@ namespace EventGovernance.Compatibility.Avro
         private void CheckNamespace(AvroName name, JToken at)
         {
             if (name.Space == null) return;
-            foreach (string part in name.Space.Split('.'))
-                CheckName(part, at, $"namespace part of {name.Full}");
+            // Checked in place: every named type of a record has the record's namespace, and splitting it
+            // allocated its parts again for each of them.
+            int start = 0;
+            while (true)
+            {
+                int dot = name.Space.IndexOf('.', start);
+                int end = dot < 0 ? name.Space.Length : dot;
+                if (!IsValidName(name.Space, start, end))
+                    CheckName(name.Space.Substring(start, end - start), at, $"namespace part of {name.Full}");
+                if (dot < 0) return;
+                start = dot + 1;
+            }
+        }
+
+        private static bool IsValidName(string text, int start, int end)
+        {
+            if (end <= start || !(char.IsLetter(text[start]) || text[start] == '_')) return false;
+            for (int i = start + 1; i < end; i++)
+            {
+                if (!(char.IsLetterOrDigit(text[i]) || text[i] == '_')) return false;
+            }
+            return true;
         }
 
         /// <summary>
@@ -282,7 +305,9 @@ namespace EventGovernance.Compatibility.Avro
         }
 
         private IReadOnlyList<string> ParseFieldAliases(JObject json) =>
-            ReadAliases(json).Select(a => a.Alias).Distinct(StringComparer.Ordinal).ToList();
+            json["aliases"] == null // nearly every field: no iterators and no set for it
+                ? Array.Empty<string>()
+                : ReadAliases(json).Select(a => a.Alias).Distinct(StringComparer.Ordinal).ToList();
 
         private IEnumerable<(string Alias, JToken Token)> ReadAliases(JObject json)
         {
@@ -404,20 +429,35 @@ namespace EventGovernance.Compatibility.Avro
 
         // ---- checks once every name is bound -----------------------------------------------------
 
+        private const int ShortUnion = 8;
+
         /// <summary>A union may hold each unnamed type once and each named type once per full name.</summary>
         private void CheckUnionBranches(AvroUnion union)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (AvroNode branch in union.Branches)
+            IReadOnlyList<AvroNode> branches = union.Branches;
+            // Most unions have two or three branches: comparing each with the ones before it costs less than a
+            // set per union. Longer ones use a set, so the check stays linear in the branches.
+            HashSet<string>? seen = branches.Count > ShortUnion ? new HashSet<string>(StringComparer.Ordinal) : null;
+            for (int i = 0; i < branches.Count; i++)
             {
-                AvroNode resolved = branch.Resolved;
+                AvroNode resolved = branches[i].Resolved;
                 if (resolved.Kind == AvroKind.Union)
-                    throw Error(branch.Location, "a union cannot directly contain another union");
-                string key = resolved is AvroNamed named ? named.Name.Full : resolved.Kind.ToSchemaName();
-                if (!seen.Add(key))
-                    throw Error(branch.Location, $"the union lists {key} twice");
+                    throw Error(branches[i].Location, "a union cannot directly contain another union");
+                bool repeated = false;
+                if (seen != null) repeated = !seen.Add(UnionKey(resolved));
+                else for (int j = 0; j < i && !repeated; j++) repeated = SameUnionKey(branches[j].Resolved, resolved);
+                if (repeated)
+                    throw Error(branches[i].Location, $"the union lists {UnionKey(resolved)} twice");
             }
         }
+
+        /// <summary>A union may hold each named type once per full name and each other type once.</summary>
+        private static bool SameUnionKey(AvroNode a, AvroNode b) =>
+            a is AvroNamed namedA && b is AvroNamed namedB
+                ? string.Equals(namedA.Name.Full, namedB.Name.Full, StringComparison.Ordinal)
+                : !(a is AvroNamed) && !(b is AvroNamed) && a.Kind == b.Kind;
+
+        private static string UnionKey(AvroNode resolved) => resolved is AvroNamed named ? named.Name.Full : resolved.Kind.ToSchemaName();
 
         private void CheckDefault(AvroField field, JToken value)
         {
@@ -529,7 +569,7 @@ namespace EventGovernance.Compatibility.Avro
             if (!info.HasLineInfo()) return new SourceLocation(_source.Path, 0, 0);
             int column = info.LinePosition;
             if (token.Type != JTokenType.Object && token.Type != JTokenType.Array)
-                column = Math.Max(1, column - token.ToString(Formatting.None).Length + 1);
+                column = Math.Max(1, column - JsonTokenWidth.Of(token) + 1);
             return new SourceLocation(_source.Path, info.LineNumber, column);
         }
 
