@@ -92,6 +92,155 @@ public class InMemoryDeduplicationTests
     }
 
     [Fact]
+    public async Task APartialConsumerIsJudgedOverEveryFile()
+    {
+        await VerifyEG0014.AnalyzerAsync(
+            new[]
+            {
+                """
+                using System;
+                using System.Collections.Generic;
+                using Confluent.Kafka;
+
+                public sealed class OrderPlacedEvent { public Guid EventId { get; set; } }
+
+                public sealed partial class Worker
+                {
+                    private readonly HashSet<Guid> {|EG0014:_seen|} = new();
+                    private readonly HashSet<Guid> {|EG0014:_checkedElsewhere|} = new();
+
+                    private bool IsNew(OrderPlacedEvent evt) => _seen.Add(evt.EventId);
+                }
+
+                public sealed partial class Cache
+                {
+                    private readonly HashSet<Guid> _remembered = new();
+
+                    private bool IsNew(OrderPlacedEvent evt) => _remembered.Add(evt.EventId);
+                }
+                """,
+                """
+                using System.Threading;
+                using Confluent.Kafka;
+
+                public sealed partial class Worker
+                {
+                    public void Run(IConsumer<string, OrderPlacedEvent> consumer, CancellationToken cancellationToken)
+                    {
+                        var result = consumer.Consume(cancellationToken);
+                        if (_checkedElsewhere.Contains(result.Message.Value.EventId)) { return; }
+                    }
+                }
+
+                public sealed partial class Cache
+                {
+                    public void Clear() => _remembered.Clear();
+                }
+                """,
+            },
+            Brokers.Kafka,
+            editorConfig: null);
+    }
+
+    [Fact]
+    public async Task ANestedTypeAndItsContainerAreJudgedOnTheirOwnMembers()
+    {
+        await VerifyEG0014.AnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using Confluent.Kafka;
+
+            public sealed class OrderPlacedEvent { public Guid EventId { get; set; } }
+
+            public sealed class Worker
+            {
+                private readonly HashSet<Guid> {|EG0014:_seen|} = new();
+
+                public void Run(IConsumer<string, OrderPlacedEvent> consumer, CancellationToken cancellationToken)
+                {
+                    var result = consumer.Consume(cancellationToken);
+                    _seen.Add(result.Message.Value.EventId);
+                }
+
+                private static readonly HashSet<Guid> SeenByAudit = new();
+
+                private sealed class Audit
+                {
+                    private readonly HashSet<Guid> _audited = new();
+                    public void Record(OrderPlacedEvent evt) => _audited.Add(evt.EventId);
+                    public bool Seen(OrderPlacedEvent evt) => SeenByAudit.Contains(evt.EventId);
+                }
+            }
+
+            public sealed class Dispatcher
+            {
+                private readonly HashSet<Guid> _dispatched = new();
+
+                public void Dispatch(OrderPlacedEvent evt) => _dispatched.Add(evt.EventId);
+
+                private sealed class Loop
+                {
+                    private readonly HashSet<Guid> {|EG0014:_handled|} = new();
+
+                    public void Run(IConsumer<string, OrderPlacedEvent> consumer)
+                    {
+                        var result = consumer.Consume(100);
+                        _handled.Add(result.Message.Value.EventId);
+                    }
+                }
+            }
+            """, Brokers.Kafka);
+    }
+
+    [Fact]
+    public async Task EveryFieldIsReportedOnceHoweverManyUses()
+    {
+        await VerifyEG0014.AnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Threading;
+            using Confluent.Kafka;
+
+            public sealed class OrderPlacedEvent { public Guid EventId { get; set; } }
+
+            public sealed class Worker
+            {
+                private readonly HashSet<Guid> {|EG0014:_seen|} = new();
+                private readonly ConcurrentDictionary<Guid, bool> {|EG0014:_processed|} = new();
+
+                public void Run(IConsumer<string, OrderPlacedEvent> consumer, CancellationToken cancellationToken)
+                {
+                    var result = consumer.Consume(cancellationToken);
+                    var evt = result.Message.Value;
+                    if (_seen.Contains(evt.EventId) || _processed.ContainsKey(evt.EventId)) { return; }
+                    _seen.Add(evt.EventId);
+                    _processed.TryAdd(evt.EventId, true);
+                }
+
+                public void Replay(OrderPlacedEvent evt)
+                {
+                    _seen.Add(evt.EventId);
+                    _processed.GetOrAdd(evt.EventId, true);
+                }
+            }
+            """, Brokers.Kafka);
+    }
+
+    [Fact]
+    public async Task NoSymbolStartActionIsRegistered()
+    {
+        // Symbol-start actions cost the compiler bookkeeping for every type of a compilation (docs/performance.md).
+        Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo telemetry =
+            await QueueWithoutDeadLetterOrBoundTests.RegisteredActionsAsync(new InMemoryDeduplicationAnalyzer(), Brokers.Kafka);
+
+        Assert.True(telemetry.OperationActionsCount > 0, "the rule is registered for a project referencing Confluent.Kafka");
+        Assert.Equal(0, telemetry.SymbolStartActionsCount);
+        Assert.Equal(0, telemetry.SymbolEndActionsCount);
+    }
+
+    [Fact]
     public async Task SilentWithoutABrokerLibrary()
     {
         await VerifyEG0014.AnalyzerAsync("""

@@ -1,3 +1,8 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using VerifyEG0012 = EventGovernance.Analyzers.Tests.Verify<EventGovernance.Analyzers.QueueWithoutDeadLetterOrBoundAnalyzer>;
 
 namespace EventGovernance.Analyzers.Tests;
@@ -172,6 +177,136 @@ public class QueueWithoutDeadLetterOrBoundTests
                 class Setup { void Run() => Arguments["x-dead-letter-exchange"] = "dlx"; }
             }
             """, Brokers.RabbitMq6);
+    }
+
+    [Fact]
+    public async Task AFieldOfAPartialTypeIsFollowedThroughEveryFile()
+    {
+        await VerifyEG0012.AnalyzerAsync(
+            new[]
+            {
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using RabbitMQ.Client;
+
+                partial class Topology
+                {
+                    private readonly Dictionary<string, object?> _completedElsewhere = new() { ["x-max-length"] = 1000 };
+
+                    async Task DeclareAsync(IChannel channel)
+                    {
+                        await channel.QueueDeclareAsync("completed", true, false, false, _completedElsewhere);
+                        await channel.QueueDeclareAsync("bounded", true, false, false, _declaredElsewhere);
+                        await {|EG0012:channel.QueueDeclareAsync("dead", true, false, false, _deadLetterOnly)|};
+                        await channel.QueueDeclareAsync("handed", true, false, false, _handedElsewhere);
+                    }
+                }
+                """,
+                """
+                using System.Collections.Generic;
+                using RabbitMQ.Client;
+
+                partial class Topology
+                {
+                    private readonly Dictionary<string, object?> _declaredElsewhere = new() { ["x-dead-letter-exchange"] = "dlx", ["x-max-length-bytes"] = 1 << 20 };
+                    private readonly Dictionary<string, object?> _deadLetterOnly = new() { ["x-dead-letter-exchange"] = "dlx" };
+                    private readonly Dictionary<string, object?> _handedElsewhere = new();
+
+                    Topology()
+                    {
+                        _completedElsewhere["x-dead-letter-exchange"] = "dlx";
+                        Fill(_handedElsewhere);
+                    }
+
+                    static void Fill(IDictionary<string, object?> arguments) { }
+                }
+                """,
+            },
+            Brokers.RabbitMq7,
+            editorConfig: null);
+    }
+
+    [Fact]
+    public async Task ANestedTypeAndItsContainerAreJudgedOnTheirOwnMembers()
+    {
+        await VerifyEG0012.AnalyzerAsync("""
+            using System.Collections.Generic;
+            using RabbitMQ.Client;
+
+            class Topology
+            {
+                private readonly Dictionary<string, object> _outer = new() { ["x-dead-letter-exchange"] = "dlx" };
+                private static readonly Dictionary<string, object> DeadLetterOnly = new() { ["x-dead-letter-exchange"] = "dlx" };
+
+                Topology() => _outer["x-max-length"] = 10;
+
+                void Declare(IModel channel) => channel.QueueDeclare("outer", true, false, false, _outer);
+
+                class Retry
+                {
+                    private readonly Dictionary<string, object> _inner = new() { ["x-dead-letter-exchange"] = "dlx" };
+
+                    void Declare(IModel channel) => {|EG0012:channel.QueueDeclare("retry", true, false, false, _inner)|};
+
+                    void Bound(IModel channel) => channel.QueueDeclare("bound", true, false, false, _bound);
+
+                    // A field of the container used in a nested type is not known (EG0012.md).
+                    void Outer(IModel channel) => channel.QueueDeclare("outer-retry", true, false, false, DeadLetterOnly);
+
+                    private readonly Dictionary<string, object> _bound = new() { ["x-dead-letter-exchange"] = "dlx", ["x-max-length"] = 5 };
+                }
+            }
+            """, Brokers.RabbitMq6);
+    }
+
+    [Fact]
+    public async Task EveryDeclarationOfAFieldIsReportedOnce()
+    {
+        await VerifyEG0012.AnalyzerAsync("""
+            using System.Collections.Generic;
+            using RabbitMQ.Client;
+
+            class Topology
+            {
+                private static readonly Dictionary<string, object> Bounded = new() { ["x-max-length"] = 10 };
+                private readonly Dictionary<string, object> _empty = new();
+
+                void Declare(IModel channel)
+                {
+                    {|EG0012:channel.QueueDeclare("orders", true, false, false, Bounded)|};
+                    {|EG0012:channel.QueueDeclare("billing", true, false, false, Bounded)|};
+                    {|EG0012:channel.QueueDeclare("audit", true, false, false, _empty)|};
+                }
+
+                void Again(IModel channel) => {|EG0012:channel.QueueDeclare("orders", true, false, false, Bounded)|};
+            }
+            """, Brokers.RabbitMq6);
+    }
+
+    [Fact]
+    public async Task NoSymbolStartActionIsRegistered()
+    {
+        // Symbol-start actions cost the compiler bookkeeping for every type of a compilation (docs/performance.md).
+        AnalyzerTelemetryInfo telemetry = await RegisteredActionsAsync(new QueueWithoutDeadLetterOrBoundAnalyzer(), Brokers.RabbitMq7);
+
+        Assert.True(telemetry.OperationActionsCount > 0, "the rule is registered for a project referencing RabbitMQ.Client");
+        Assert.Equal(0, telemetry.SymbolStartActionsCount);
+        Assert.Equal(0, telemetry.SymbolEndActionsCount);
+    }
+
+    /// <summary>What the compiler counts as registered by <paramref name="analyzer"/> over a small RabbitMQ compilation.</summary>
+    internal static async Task<AnalyzerTelemetryInfo> RegisteredActionsAsync(DiagnosticAnalyzer analyzer, Microsoft.CodeAnalysis.Testing.ReferenceAssemblies referenceSet)
+    {
+        ImmutableArray<MetadataReference> references = await referenceSet.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Registered",
+            new[] { CSharpSyntaxTree.ParseText("class Topology { private readonly System.Collections.Generic.HashSet<string> _ids = new(); }") },
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        CompilationWithAnalyzers analyzed = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+        await analyzed.GetAnalyzerDiagnosticsAsync();
+        return await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,7 +14,8 @@ namespace EventGovernance.Analyzers
     /// arguments set no dead-letter exchange (<c>x-dead-letter-exchange</c>) or no length bound
     /// (<c>x-max-length</c> / <c>x-max-length-bytes</c>). The arguments are followed when they are null or
     /// omitted, a dictionary created inline, in a local, or in a private field of the declaring type (all its
-    /// uses in the type, judged when the type ends). Arguments not known at compile time stay silent.
+    /// uses in the type's own members, read when a declaration passes the field). Arguments not known at
+    /// compile time stay silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class QueueWithoutDeadLetterOrBoundAnalyzer : BrokerAnalyzer
@@ -34,21 +36,13 @@ namespace EventGovernance.Analyzers
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeDeclaration(c, types), OperationKind.Invocation);
-            start.RegisterSymbolStartAction(
-                symbolStart =>
-                {
-                    var type = (INamedTypeSymbol)symbolStart.Symbol;
-                    if (ArgumentFieldsOfType.HasCandidateField(type, types))
-                    {
-                        new ArgumentFieldsOfType(type, types).Register(symbolStart);
-                    }
-                },
-                SymbolKind.NamedType);
+            // No symbol-start action (its bookkeeping is paid for every type): a declaration whose arguments are
+            // a private field reads that field's type on demand, judged once per field for the compilation.
+            var fields = new ArgumentFields(types);
+            start.RegisterOperationAction(c => AnalyzeDeclaration(c, types, fields), OperationKind.Invocation);
         }
 
-        /// <summary>Declarations whose arguments are null, inline or in a local; fields are judged per type.</summary>
-        private static void AnalyzeDeclaration(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeDeclaration(OperationAnalysisContext context, KnownTypes types, ArgumentFields fields)
         {
             var call = (IInvocationOperation)context.Operation;
             if (!QueueDeclaration.IsDeclaration(call, types.RabbitMq!) || !QueueDeclaration.DeclaresDurableQueue(call))
@@ -62,8 +56,14 @@ namespace EventGovernance.Analyzers
             {
                 case null:
                     return;
-                case IFieldReferenceOperation _:
-                    return;
+                case IFieldReferenceOperation field:
+                    if (!ArgumentFields.IsCandidate(field.Field, types))
+                    {
+                        return;
+                    }
+
+                    arguments = fields.Of(field.Field, call, context.CancellationToken);
+                    break;
                 case ILocalReferenceOperation local:
                     arguments = OfLocal(call, local.Local, types);
                     break;
@@ -127,116 +127,66 @@ namespace EventGovernance.Analyzers
         }
 
         /// <summary>
-        /// Declarations whose arguments are a private field of the type, with every use of such fields in the
-        /// type (initializers, constructor and other methods); one instance per type's analysis.
+        /// The keys of private dictionary fields, each followed through every use in its type's own members
+        /// (initializers, constructors, other methods, all partial declarations), read on demand from
+        /// <see cref="KnownTypes.Operations"/>. One instance per compilation; a field is followed once however
+        /// many declarations pass it.
         /// </summary>
-        private sealed class ArgumentFieldsOfType
+        private sealed class ArgumentFields
         {
-            private readonly INamedTypeSymbol _type;
             private readonly KnownTypes _types;
-            private readonly ConcurrentQueue<(IFieldSymbol Field, IInvocationOperation Declaration)> _declarations = new ConcurrentQueue<(IFieldSymbol, IInvocationOperation)>();
-            private readonly ConcurrentQueue<(IFieldSymbol Field, IOperation Use)> _uses = new ConcurrentQueue<(IFieldSymbol, IOperation)>();
+            private readonly ConcurrentDictionary<IFieldSymbol, QueueArguments> _byField =
+                new ConcurrentDictionary<IFieldSymbol, QueueArguments>(SymbolEqualityComparer.Default);
 
-            public ArgumentFieldsOfType(INamedTypeSymbol type, KnownTypes types)
-            {
-                _type = type;
-                _types = types;
-            }
+            public ArgumentFields(KnownTypes types) => _types = types;
 
-            /// <summary>Decided once per type from its member list, so most types register nothing.</summary>
-            public static bool HasCandidateField(INamedTypeSymbol type, KnownTypes types) =>
-                type.GetMembers().OfType<IFieldSymbol>().Any(f => IsCandidate(f, types));
-
-            private static bool IsCandidate(IFieldSymbol field, KnownTypes types) =>
+            /// <summary>A field only the type (and its nested types) can change: private, not const, not a backing field.</summary>
+            public static bool IsCandidate(IFieldSymbol field, KnownTypes types) =>
                 field.DeclaredAccessibility == Accessibility.Private && !field.IsConst && field.AssociatedSymbol == null
                 && field.Type.IsOrImplements(types.RabbitMq!.Dictionary);
 
-            public void Register(SymbolStartAnalysisContext start)
+            /// <summary>
+            /// What <paramref name="field"/> is known to hold; <paramref name="at"/> (an operation of the
+            /// compilation) serves its semantic model. The result is only read once stored.
+            /// </summary>
+            public QueueArguments Of(IFieldSymbol field, IOperation at, CancellationToken cancellationToken)
             {
-                start.RegisterOperationAction(Collect, OperationKind.FieldReference, OperationKind.FieldInitializer);
-                start.RegisterSymbolEndAction(Judge);
+                field = field.OriginalDefinition;
+                return _byField.TryGetValue(field, out QueueArguments? known)
+                    ? known
+                    : _byField.GetOrAdd(field, Follow(field, at, cancellationToken));
             }
 
-            private bool IsTracked(IFieldSymbol field) =>
-                SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, _type) && IsCandidate(field, _types);
-
-            private void Collect(OperationAnalysisContext context)
+            private QueueArguments Follow(IFieldSymbol field, IOperation at, CancellationToken cancellationToken)
             {
-                switch (context.Operation)
-                {
-                    case IFieldInitializerOperation initializer:
-                        foreach (IFieldSymbol field in initializer.InitializedFields.Where(IsTracked))
-                        {
-                            _uses.Enqueue((field.OriginalDefinition, initializer));
-                        }
+                INamedTypeSymbol type = field.ContainingType.OriginalDefinition;
 
-                        break;
-                    case IFieldReferenceOperation reference when IsTracked(reference.Field):
-                        IFieldSymbol tracked = reference.Field.OriginalDefinition;
-                        IOperation outer = reference;
-                        while (outer.Parent is IConversionOperation)
-                        {
-                            outer = outer.Parent;
-                        }
-
-                        if (outer.Parent is IArgumentOperation argument && QueueArguments.IsArgumentsOfDeclaration(argument))
-                        {
-                            var declaration = (IInvocationOperation)argument.Parent!;
-                            if (QueueDeclaration.IsDeclaration(declaration, _types.RabbitMq!) && QueueDeclaration.DeclaresDurableQueue(declaration))
-                            {
-                                _declarations.Enqueue((tracked, declaration));
-                            }
-                        }
-
-                        _uses.Enqueue((tracked, reference));
-                        break;
-                }
-            }
-
-            private void Judge(SymbolAnalysisContext context)
-            {
-                if (_declarations.IsEmpty)
-                {
-                    return;
-                }
-
-                ILookup<ISymbol, IOperation> usesByField = _uses.ToLookup(u => (ISymbol)u.Field, u => u.Use, SymbolEqualityComparer.Default);
-                var judged = new Dictionary<ISymbol, QueueArguments>(SymbolEqualityComparer.Default);
-                foreach ((IFieldSymbol field, IInvocationOperation declaration) in _declarations)
-                {
-                    if (!judged.TryGetValue(field, out QueueArguments? arguments))
-                    {
-                        arguments = Follow(field, usesByField[field], context);
-                        judged[field] = arguments;
-                    }
-
-                    Report(declaration, arguments, context.ReportDiagnostic);
-                }
-            }
-
-            private QueueArguments Follow(IFieldSymbol field, IEnumerable<IOperation> uses, SymbolAnalysisContext context)
-            {
-                if (_type.MentionsInNestedType(field.Name, context.CancellationToken))
+                // A nested type is a type of its own, not read here: a field it mentions is not known (as before).
+                if (type.MentionsInNestedType(field.Name, cancellationToken))
                 {
                     return QueueArguments.Unknown();
                 }
 
                 // A field never given a dictionary in the type stays null: the declaration passes no arguments.
                 QueueArguments arguments = QueueArguments.Empty();
-                foreach (IOperation use in uses)
+                foreach (IOperation operation in _types.Operations.AllOf(type, at, cancellationToken))
                 {
-                    if (use is IFieldInitializerOperation initializer)
+                    switch (operation)
                     {
-                        arguments.AddCreation(initializer.Value, _types);
-                    }
-                    else
-                    {
-                        arguments.AddUse(use, _types);
+                        case IFieldInitializerOperation initializer when initializer.InitializedFields.Any(f => IsSame(f, field)):
+                            arguments.AddCreation(initializer.Value, _types);
+                            break;
+                        case IFieldReferenceOperation reference when IsSame(reference.Field, field):
+                            arguments.AddUse(reference, _types);
+                            break;
                     }
                 }
 
                 return arguments;
             }
+
+            private static bool IsSame(IFieldSymbol candidate, IFieldSymbol field) =>
+                SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, field);
         }
     }
 }
