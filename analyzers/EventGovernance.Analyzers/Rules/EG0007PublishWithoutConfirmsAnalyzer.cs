@@ -96,7 +96,7 @@ namespace EventGovernance.Analyzers
             private ChannelUses UsesIn(INamedTypeSymbol type, IOperation at, OperationAnalysisContext context) =>
                 _usesByType.TryGetValue(type, out ChannelUses? uses)
                     ? uses
-                    : _usesByType.GetOrAdd(type, ChannelUses.Read(JudgedTypeOperations.Of(type, at, _operations, context.CancellationToken), _rabbit));
+                    : _usesByType.GetOrAdd(type, ChannelUses.Read(_operations.AllOf(type, at, context.CancellationToken), _rabbit));
 
             private bool IsOnConnection(IInvocationOperation invocation)
             {

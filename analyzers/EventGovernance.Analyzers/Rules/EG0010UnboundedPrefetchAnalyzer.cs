@@ -84,7 +84,7 @@ namespace EventGovernance.Analyzers
                 }
 
                 calls = false;
-                foreach (IOperation operation in JudgedTypeOperations.Of(type, at, _operations, context.CancellationToken))
+                foreach (IOperation operation in _operations.AllOf(type, at, context.CancellationToken))
                 {
                     if (operation is IInvocationOperation call && IsQos(call.TargetMethod.Name) && _rabbit.IsOnChannel(call.TargetMethod))
                     {

@@ -11,7 +11,8 @@ namespace EventGovernance.Analyzers
 {
     /// <summary>
     /// The operation trees of one type's own members (bodies, accessors, constructors and their initializer
-    /// calls, field and property initializers) over every partial declaration, read on demand. A rule that
+    /// calls, field and property initializers, and the top-level statements of a program) over every partial
+    /// declaration, read on demand. A rule that
     /// judges a whole type reads them from the operation action that found something worth judging (a channel
     /// created, a consumer built), instead of a symbol-start action: the compiler's bookkeeping for symbol-start
     /// actions is paid for every type of the compilation, is not charged to the analyzer in its report, and was
@@ -55,7 +56,19 @@ namespace EventGovernance.Analyzers
             ImmutableArray<IOperation>.Builder roots = ImmutableArray.CreateBuilder<IOperation>();
             foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
             {
-                if (!(reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration))
+                SyntaxNode syntax = reference.GetSyntax(cancellationToken);
+                if (syntax is CompilationUnitSyntax unit)
+                {
+                    // The program type of top-level statements: the statements are its one member's body.
+                    if (ModelFor(unit.SyntaxTree, at).GetOperation(unit, cancellationToken) is IOperation statements)
+                    {
+                        roots.Add(statements);
+                    }
+
+                    continue;
+                }
+
+                if (!(syntax is TypeDeclarationSyntax declaration))
                 {
                     continue;
                 }
