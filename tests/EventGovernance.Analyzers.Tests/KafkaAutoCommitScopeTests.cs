@@ -1,14 +1,17 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using Xunit;
 
 namespace EventGovernance.Analyzers.Tests;
 
 /// <summary>
-/// EG0002 follows a type's private members only where one could hold a consumer configuration. Every other
-/// type (most of a codebase) is skipped when its analysis starts, so the rule adds no callback on its field
-/// and property references; this is what keeps the rule cheap. The diagnostics themselves are covered by
-/// <see cref="KafkaAutoCommitTests"/>.
+/// EG0002 registers nothing per type: the compiler's bookkeeping for a symbol-start action is paid for every
+/// type of a compilation, whether or not the rule finds anything there. A configuration held in a private
+/// member is judged from the builder that uses it, reading the type on demand. The diagnostics themselves are
+/// covered by <see cref="KafkaAutoCommitTests"/> and <see cref="KafkaAutoCommitTypeReadingTests"/>.
 /// </summary>
 public class KafkaAutoCommitScopeTests
 {
@@ -18,32 +21,35 @@ public class KafkaAutoCommitScopeTests
 
         public sealed class Clock { private readonly object _gate = new(); private int _ticks; public int Next() => ++_ticks; }
         public sealed class Repository { private readonly List<string> _rows = new(); private string Name { get; } = ""; public string First() => _rows[0]; }
-        public sealed class HoldsConfig { private readonly ConsumerConfig _config = new(); }
-        public sealed class HoldsPairs { private IEnumerable<KeyValuePair<string, string>> Settings { get; } = new Dictionary<string, string>(); }
         public sealed class Factory { public ConsumerConfig Create() => new ConsumerConfig(); }
-        public sealed class GenericHolder<T> { private T _value = default!; }
-        public sealed class PublicOnly { public ConsumerConfig Config = new(); }
+        public sealed class OrdersWorker
+        {
+            private readonly ConsumerConfig _config = new() { GroupId = "orders" };
+            public IConsumer<string, string> Start() => new ConsumerBuilder<string, string>(_config).Build();
+        }
         """;
 
-    [Theory]
-    [InlineData("Clock", false)]
-    [InlineData("Repository", false)]
-    [InlineData("PublicOnly", false)]
-    [InlineData("HoldsConfig", true)]
-    [InlineData("HoldsPairs", true)]
-    [InlineData("Factory", true)]
-    [InlineData("GenericHolder`1", true)]
-    public async Task Only_types_that_can_hold_a_configuration_are_followed(string typeName, bool followed)
+    [Fact]
+    public async Task The_rule_registers_no_action_per_type()
     {
         var references = await Brokers.Kafka.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         CSharpCompilation compilation = CSharpCompilation.Create(
             "Scope",
-            new[] { CSharpSyntaxTree.ParseText(Source) },
+            new[] { CSharpSyntaxTree.ParseText(Source, path: "Scope.cs") },
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
-        INamedTypeSymbol type = compilation.GetTypeByMetadataName(typeName)!;
-        Assert.Equal(followed, ConfigMemberTracker.CanFindAnything(type, KnownTypes.For(compilation)));
+        var analyzer = new KafkaAutoCommitAnalyzer();
+        CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        AnalyzerTelemetryInfo telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+
+        // The field's configuration is still found, from the builder alone.
+        Assert.Equal(new[] { "EG0002 8,46" }, diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition}"));
+        Assert.Equal(0, telemetry.SymbolStartActionsCount);
+        Assert.Equal(0, telemetry.SymbolEndActionsCount);
     }
 }
