@@ -9,7 +9,8 @@ namespace EventGovernance.Analyzers
     /// EG0002: a consumer is built from a configuration that commits offsets on a timer while the
     /// client stores each offset on delivery, i.e. before the application has processed the message.
     /// A configuration in a local, a parameter or inline is followed through its method here; one held in
-    /// a private field or property is followed through its whole type by <see cref="ConfigMemberTracker"/>.
+    /// a private field or property, or returned by a factory method, is judged from its whole type by
+    /// <see cref="ConfigMemberJudge"/>, read only when a builder uses it. Nothing is registered per type.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KafkaAutoCommitAnalyzer : BrokerAnalyzer
@@ -27,20 +28,12 @@ namespace EventGovernance.Analyzers
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
-            start.RegisterSymbolStartAction(
-                symbolStart =>
-                {
-                    var type = (INamedTypeSymbol)symbolStart.Symbol;
-                    if (ConfigMemberTracker.CanFindAnything(type, types))
-                    {
-                        new ConfigMemberTracker(type, types).Register(symbolStart);
-                    }
-                },
-                SymbolKind.NamedType);
+            // One per compilation: remembers which private members and factories have been judged.
+            var members = new ConfigMemberJudge(types);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, types, members), OperationKind.ObjectCreation);
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types, ConfigMemberJudge members)
         {
             KafkaTypes kafka = types.Kafka!;
             var builder = (IObjectCreationOperation)context.Operation;
@@ -65,7 +58,8 @@ namespace EventGovernance.Analyzers
                 case IObjectCreationOperation:
                     break;
                 default:
-                    // Fields and properties are followed across the type by ConfigMemberTracker.
+                    // A private field or property, or a factory method, of the builder's type: judged from the whole type.
+                    ReportMemberConfigs(context, config, members);
                     return;
             }
 
@@ -83,6 +77,18 @@ namespace EventGovernance.Analyzers
             {
                 SyntaxNode at = creation?.Syntax ?? builder.Syntax;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, at.GetLocation()));
+            }
+        }
+
+        /// <summary>Reported at each creation stored in the member or returned by the factory, which may be in another partial file.</summary>
+        private static void ReportMemberConfigs(OperationAnalysisContext context, IOperation config, ConfigMemberJudge members)
+        {
+            if (context.ContainingSymbol.ContainingType is INamedTypeSymbol type)
+            {
+                foreach (IObjectCreationOperation creation in members.CreationsToReport(config, type, context.CancellationToken))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, creation.Syntax.GetLocation()));
+                }
             }
         }
     }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace EventGovernance.Analyzers
@@ -11,143 +11,68 @@ namespace EventGovernance.Analyzers
     /// <summary>
     /// EG0002 for a consumer configuration held in a private field or auto-property of one type (the
     /// BackgroundService pattern: created in an initializer or constructor, built into a consumer in
-    /// another method). Every use of such a member anywhere in the type (all partial declarations) is
-    /// collected while the type's members are analysed, and judged when the type ends:
-    /// the member is flagged only when each value stored in it is a configuration created right there,
-    /// nothing in the type can turn either setting off (or to a value not known), and the member never
-    /// escapes to code we do not follow. A configuration returned by a method of the type
-    /// (<c>new ConsumerBuilder(CreateConfig())</c>) is judged the same way from that method's returns.
-    /// One instance lives for one type's analysis.
+    /// another method), or returned by a method of the type (<c>new ConsumerBuilder(CreateConfig())</c>).
+    /// A builder that takes such a member or call starts the judgement; only then are the type's member
+    /// operations read (all partial declarations, not its nested types; see <see cref="TypeOperations"/>).
+    /// A member is flagged only when each value stored in it is a configuration created right there, nothing
+    /// in the type can turn either setting off (or to a value not known), and the member never escapes to
+    /// code we do not follow; a factory when each value it returns is a configuration created in it that
+    /// leaves both settings on. Each member and factory is judged once per compilation, however many
+    /// builders use it, so each configuration is reported once.
     /// </summary>
-    internal sealed class ConfigMemberTracker
+    internal sealed class ConfigMemberJudge
     {
-        private readonly INamedTypeSymbol _type;
         private readonly KnownTypes _types;
         private readonly KafkaTypes _kafka;
-        private readonly ConcurrentQueue<(ISymbol Member, IOperation Use)> _uses = new ConcurrentQueue<(ISymbol, IOperation)>();
-        private readonly ConcurrentQueue<IMethodSymbol> _factoriesBuilt = new ConcurrentQueue<IMethodSymbol>();
-        private readonly ConcurrentQueue<(IMethodSymbol Method, IReturnOperation Return)> _returns = new ConcurrentQueue<(IMethodSymbol, IReturnOperation)>();
 
-        public ConfigMemberTracker(INamedTypeSymbol type, KnownTypes types)
+        /// <summary>The members and factories already judged (by the first builder that used them).</summary>
+        private readonly ConcurrentDictionary<ISymbol, bool> _judged = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+        public ConfigMemberJudge(KnownTypes types)
         {
-            _type = type;
             _types = types;
             _kafka = types.Kafka!;
         }
 
         /// <summary>
-        /// Whether a type has anything to follow: a private field or auto-property, or an ordinary method, whose
-        /// type could hold a configuration (a type with a type parameter in it counts, as its uses may be
-        /// constructed). Most types have neither; skipping them spares an operation callback on every field and
-        /// property reference, return and creation in the codebase, which was most of EG0002's time.
-        /// Decided once per type from its member list, not per use.
+        /// The configurations to report for a builder whose configuration is <paramref name="config"/> (conversions
+        /// walked down): a private member or followable factory of <paramref name="type"/>, the type the builder is
+        /// in. Empty when it is neither, when the judgement keeps quiet, or when an earlier builder already had it judged.
         /// </summary>
-        public static bool CanFindAnything(INamedTypeSymbol type, KnownTypes types)
+        public ImmutableArray<IObjectCreationOperation> CreationsToReport(IOperation config, INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            foreach (ISymbol member in type.GetMembers())
+            type = type.OriginalDefinition;
+            switch (config)
             {
-                ITypeSymbol? held = member switch
-                {
-                    IFieldSymbol field when field.DeclaredAccessibility == Accessibility.Private && !field.IsConst => field.Type,
-                    IPropertySymbol property when property.DeclaredAccessibility == Accessibility.Private && !property.IsIndexer => property.Type,
-                    IMethodSymbol method when method.MethodKind == MethodKind.Ordinary => method.ReturnType,
-                    _ => null,
-                };
-                if (held != null && (MentionsTypeParameter(held) || ConsumerSettings.CanHoldConfig(held, types)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool MentionsTypeParameter(ITypeSymbol type) => type switch
-        {
-            ITypeParameterSymbol _ => true,
-            IArrayTypeSymbol array => MentionsTypeParameter(array.ElementType),
-            // IsGenericType is also true when a containing type is generic; false, nothing below can mention one.
-            INamedTypeSymbol named => named.IsGenericType
-                                      && (named.TypeArguments.Any(MentionsTypeParameter) || (named.ContainingType != null && MentionsTypeParameter(named.ContainingType))),
-            _ => false,
-        };
-
-        public void Register(SymbolStartAnalysisContext start)
-        {
-            start.RegisterOperationAction(
-                CollectUse,
-                OperationKind.FieldReference,
-                OperationKind.PropertyReference,
-                OperationKind.FieldInitializer,
-                OperationKind.PropertyInitializer);
-            start.RegisterOperationAction(CollectFactoryCall, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(CollectReturn, OperationKind.Return);
-            start.RegisterSymbolEndAction(Judge);
-        }
-
-        /// <summary><c>new ConsumerBuilder(CreateConfig())</c> where CreateConfig is a method of this type.</summary>
-        private void CollectFactoryCall(OperationAnalysisContext context)
-        {
-            var builder = (IObjectCreationOperation)context.Operation;
-            if (ConsumerSettings.ConfigArgument(builder, _types) is IArgumentOperation config
-                && config.Value.WalkDownConversions() is IInvocationOperation call
-                && IsFollowableFactory(call.TargetMethod))
-            {
-                _factoriesBuilt.Enqueue(call.TargetMethod.OriginalDefinition);
+                case IMemberReferenceOperation reference when IsTracked(reference.Member, type) && FirstToJudge(reference.Member.OriginalDefinition):
+                    return JudgeMember(reference.Member.OriginalDefinition, type, config, cancellationToken);
+                case IInvocationOperation call when IsFollowableFactory(call.TargetMethod, type) && FirstToJudge(call.TargetMethod.OriginalDefinition):
+                    return JudgeFactory(call.TargetMethod.OriginalDefinition, type, config, cancellationToken);
+                default:
+                    return ImmutableArray<IObjectCreationOperation>.Empty;
             }
         }
+
+        private bool FirstToJudge(ISymbol memberOrFactory) => _judged.TryAdd(memberOrFactory, true);
 
         /// <summary>
         /// A method of this type whose body is the one that runs: not virtual, abstract or extern (an
         /// override could replace it), returning something that can hold a configuration.
         /// </summary>
-        private bool IsFollowableFactory(IMethodSymbol method) =>
-            SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _type)
+        private bool IsFollowableFactory(IMethodSymbol method, INamedTypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type)
             && method.MethodKind == MethodKind.Ordinary
-            && !method.IsVirtual && !method.IsAbstract && !method.IsExtern && (!method.IsOverride || method.IsSealed || _type.IsSealed)
+            && !method.IsVirtual && !method.IsAbstract && !method.IsExtern && (!method.IsOverride || method.IsSealed || type.IsSealed)
             && CanHoldConfig(method.ReturnType);
-
-        private void CollectReturn(OperationAnalysisContext context)
-        {
-            var returned = (IReturnOperation)context.Operation;
-            if (context.ContainingSymbol is IMethodSymbol method && returned.ReturnedValue != null && IsFollowableFactory(method))
-            {
-                _returns.Enqueue((method.OriginalDefinition, returned));
-            }
-        }
-
-        private void CollectUse(OperationAnalysisContext context)
-        {
-            switch (context.Operation)
-            {
-                case IMemberReferenceOperation reference when IsTracked(reference.Member):
-                    _uses.Enqueue((reference.Member.OriginalDefinition, reference));
-                    break;
-                case IFieldInitializerOperation fields:
-                    foreach (IFieldSymbol field in fields.InitializedFields.Where(IsTracked))
-                    {
-                        _uses.Enqueue((field.OriginalDefinition, fields));
-                    }
-
-                    break;
-                case IPropertyInitializerOperation properties:
-                    foreach (IPropertySymbol property in properties.InitializedProperties.Where(IsTracked))
-                    {
-                        _uses.Enqueue((property.OriginalDefinition, properties));
-                    }
-
-                    break;
-            }
-        }
 
         /// <summary>
         /// A private field, or a private auto-property, of this type whose type can hold a configuration.
         /// Anything more visible can be changed by code outside the type, so its settings are not known.
         /// </summary>
-        private bool IsTracked(ISymbol member)
+        private bool IsTracked(ISymbol member, INamedTypeSymbol type)
         {
             if (member.DeclaredAccessibility != Accessibility.Private
-                || !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, _type))
+                || !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, type))
             {
                 return false;
             }
@@ -158,57 +83,57 @@ namespace EventGovernance.Analyzers
                     return !field.IsConst && field.AssociatedSymbol == null && CanHoldConfig(field.Type);
                 case IPropertySymbol property:
                     // The type test first: it is cheaper than looking for the backing field among all members.
-                    return !property.IsIndexer && CanHoldConfig(property.Type) && IsAutoProperty(property);
+                    return !property.IsIndexer && CanHoldConfig(property.Type) && IsAutoProperty(property, type);
                 default:
                     return false;
             }
         }
 
         /// <summary>An auto-property stores what it is given; a computed one might return anything.</summary>
-        private bool IsAutoProperty(IPropertySymbol property) =>
-            _type.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+        private static bool IsAutoProperty(IPropertySymbol property, INamedTypeSymbol type) =>
+            type.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
 
         private bool CanHoldConfig(ITypeSymbol type) => ConsumerSettings.CanHoldConfig(type, _types);
-
-        private void Judge(SymbolAnalysisContext context)
-        {
-            var reported = new HashSet<SyntaxNode>();
-            JudgeMembers(context, reported);
-            JudgeFactories(context, reported);
-        }
 
         /// <summary>
         /// A factory method used by a builder is flagged when every value it returns is a configuration
         /// created in it (inline or in a local changed only by the method itself before it returns) that
         /// leaves both settings on. Each call returns a new configuration, so callers cannot change it.
         /// </summary>
-        private void JudgeFactories(SymbolAnalysisContext context, HashSet<SyntaxNode> reported)
+        private ImmutableArray<IObjectCreationOperation> JudgeFactory(IMethodSymbol factory, INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
         {
-            ILookup<ISymbol, IReturnOperation> returnsByMethod = _returns.ToLookup(r => (ISymbol)r.Method, r => r.Return, SymbolEqualityComparer.Default);
-            foreach (IMethodSymbol factory in _factoriesBuilt.Distinct(SymbolEqualityComparer.Default).OfType<IMethodSymbol>())
+            ImmutableArray<IObjectCreationOperation>.Builder creations = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
+            foreach (IReturnOperation returned in ReturnsOf(factory, type, at, cancellationToken))
             {
-                var creations = new List<IObjectCreationOperation>();
-                bool known = returnsByMethod[factory].Any();
-                foreach (IReturnOperation returned in returnsByMethod[factory])
+                IObjectCreationOperation? creation = CreationLeavingAutoCommitOn(returned);
+                if (creation == null)
                 {
-                    IObjectCreationOperation? creation = CreationLeavingAutoCommitOn(returned);
-                    if (creation == null)
-                    {
-                        known = false;
-                        break;
-                    }
-
-                    creations.Add(creation);
+                    return ImmutableArray<IObjectCreationOperation>.Empty;
                 }
 
-                if (!known)
+                creations.Add(creation);
+            }
+
+            return creations.ToImmutable();
+        }
+
+        /// <summary>The <c>return</c> statements with a value in the factory's body (iterators have none).</summary>
+        private IEnumerable<IReturnOperation> ReturnsOf(IMethodSymbol factory, INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
+        {
+            ImmutableArray<SyntaxReference> declarations = factory.DeclaringSyntaxReferences;
+            foreach (IOperation root in _types.Operations.RootsOf(type, at, cancellationToken))
+            {
+                if (!declarations.Any(d => d.SyntaxTree == root.Syntax.SyntaxTree && d.Span == root.Syntax.Span))
                 {
                     continue;
                 }
 
-                foreach (IObjectCreationOperation creation in creations.Where(c => reported.Add(c.Syntax)))
+                foreach (IOperation operation in root.Descendants())
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, creation.Syntax.GetLocation()));
+                    if (operation is IReturnOperation returned && returned.Kind == OperationKind.Return && returned.ReturnedValue != null)
+                    {
+                        yield return returned;
+                    }
                 }
             }
         }
@@ -256,30 +181,45 @@ namespace EventGovernance.Analyzers
             return false;
         }
 
-        private void JudgeMembers(SymbolAnalysisContext context, HashSet<SyntaxNode> reported)
+        /// <summary>Every use of the member in the type's own members, each weighed by <see cref="Record"/>.</summary>
+        private ImmutableArray<IObjectCreationOperation> JudgeMember(ISymbol member, INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
         {
-            foreach (IGrouping<ISymbol, IOperation> member in _uses.GroupBy(u => u.Member, u => u.Use, SymbolEqualityComparer.Default))
+            var state = new MemberState();
+            foreach (IOperation use in UsesOf(member, type, at, cancellationToken))
             {
-                var state = new MemberState();
-                foreach (IOperation use in member)
+                Record(use, state);
+                if (state.Escapes)
                 {
-                    Record(use, state);
-                    if (state.Escapes)
-                    {
-                        break;
-                    }
+                    return ImmutableArray<IObjectCreationOperation>.Empty;
                 }
+            }
 
-                if (!state.Escapes && state.BuiltIntoConsumer && state.Creations.Count > 0 && state.Creations.All(c => CommitsBeforeProcessing(c, state))
-                    && !_type.MentionsInNestedType(member.Key.Name, context.CancellationToken))
+            bool flagged = state.BuiltIntoConsumer && state.Creations.Count > 0 && state.Creations.All(c => CommitsBeforeProcessing(c, state))
+                           && !type.MentionsInNestedType(member.Name, cancellationToken);
+            return flagged ? state.Creations.ToImmutableArray() : ImmutableArray<IObjectCreationOperation>.Empty;
+        }
+
+        /// <summary>References to the member (through any construction of a generic type) and initializers of it.</summary>
+        private IEnumerable<IOperation> UsesOf(ISymbol member, INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
+        {
+            foreach (IOperation operation in _types.Operations.AllOf(type, at, cancellationToken))
+            {
+                switch (operation)
                 {
-                    foreach (IObjectCreationOperation creation in state.Creations.Where(c => reported.Add(c.Syntax)))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, creation.Syntax.GetLocation()));
-                    }
+                    case IMemberReferenceOperation reference when IsSame(reference.Member, member) && IsTracked(reference.Member, type):
+                        yield return reference;
+                        break;
+                    case IFieldInitializerOperation fields when fields.InitializedFields.Any(f => IsSame(f, member) && IsTracked(f, type)):
+                        yield return fields;
+                        break;
+                    case IPropertyInitializerOperation properties when properties.InitializedProperties.Any(p => IsSame(p, member) && IsTracked(p, type)):
+                        yield return properties;
+                        break;
                 }
             }
         }
+
+        private static bool IsSame(ISymbol used, ISymbol member) => SymbolEqualityComparer.Default.Equals(used.OriginalDefinition, member);
 
         /// <summary>Order across methods is not known, so any write that could turn a setting off keeps it quiet.</summary>
         private bool CommitsBeforeProcessing(IObjectCreationOperation creation, MemberState state)
@@ -290,7 +230,6 @@ namespace EventGovernance.Analyzers
                    && !state.AutoCommitMayBeOff
                    && !state.OffsetStoreMayBeOff;
         }
-
         private void Record(IOperation use, MemberState state)
         {
             switch (use)
