@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -11,22 +12,25 @@ namespace EventGovernance.Analyzers
     /// <summary>
     /// EG0002 for a consumer configuration held in a private field or auto-property of one type (the
     /// BackgroundService pattern: created in an initializer or constructor, built into a consumer in
-    /// another method), or returned by a method of the type (<c>new ConsumerBuilder(CreateConfig())</c>).
-    /// A builder that takes such a member or call starts the judgement; only then are the type's member
-    /// operations read (all partial declarations, not its nested types; see <see cref="TypeOperations"/>).
-    /// A member is flagged only when each value stored in it is a configuration created right there, nothing
-    /// in the type can turn either setting off (or to a value not known), and the member never escapes to
-    /// code we do not follow; a factory when each value it returns is a configuration created in it that
-    /// leaves both settings on. Each member and factory is judged once per compilation, however many
-    /// builders use it, so each configuration is reported once.
+    /// another method), or returned by a method of the type to a builder (<c>new ConsumerBuilder(CreateConfig())</c>).
+    /// A creation stored straight into such a member, or made in such a method, starts the judgement; only
+    /// then are the type's member operations read (all partial declarations, not its nested types; see
+    /// <see cref="TypeOperations"/>). A member is flagged only when a builder of the type takes it, each value
+    /// stored in it is a configuration created right there, nothing in the type can turn either setting off (or
+    /// to a value not known), and the member never escapes to code we do not follow; a factory when a builder of
+    /// the type takes its result and each value it returns is a configuration created in it that leaves both
+    /// settings on. Each member and factory is judged once per compilation (the verdict is kept), and each
+    /// creation reports itself: the diagnostic is local to the member it is in, so an editor analysing one
+    /// file, or part of one, sees it, and it comes once whatever order the builders are analysed in.
     /// </summary>
     internal sealed class ConfigMemberJudge
     {
         private readonly KnownTypes _types;
         private readonly KafkaTypes _kafka;
 
-        /// <summary>The members and factories already judged (by the first builder that used them).</summary>
-        private readonly ConcurrentDictionary<ISymbol, bool> _judged = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        /// <summary>Each member's or factory's verdict: where the type's reading says to report.</summary>
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<Location>> _verdicts =
+            new ConcurrentDictionary<ISymbol, ImmutableArray<Location>>(SymbolEqualityComparer.Default);
 
         public ConfigMemberJudge(KnownTypes types)
         {
@@ -35,25 +39,62 @@ namespace EventGovernance.Analyzers
         }
 
         /// <summary>
-        /// The configurations to report for a builder whose configuration is <paramref name="config"/> (conversions
-        /// walked down): a private member or followable factory of <paramref name="type"/>, the type the builder is
-        /// in. Empty when it is neither, when the judgement keeps quiet, or when an earlier builder already had it judged.
+        /// Whether <paramref name="creation"/>, made in <paramref name="containingSymbol"/>, is a configuration the
+        /// judgement of its private member or factory method flags.
         /// </summary>
-        public ImmutableArray<IObjectCreationOperation> CreationsToReport(IOperation config, INamedTypeSymbol type, CancellationToken cancellationToken)
+        public bool IsFlagged(IObjectCreationOperation creation, ISymbol containingSymbol, CancellationToken cancellationToken)
         {
-            type = type.OriginalDefinition;
-            switch (config)
+            if (!(containingSymbol.ContainingType?.OriginalDefinition is INamedTypeSymbol type))
             {
-                case IMemberReferenceOperation reference when IsTracked(reference.Member, type) && FirstToJudge(reference.Member.OriginalDefinition):
-                    return JudgeMember(reference.Member.OriginalDefinition, type, config, cancellationToken);
-                case IInvocationOperation call when IsFollowableFactory(call.TargetMethod, type) && FirstToJudge(call.TargetMethod.OriginalDefinition):
-                    return JudgeFactory(call.TargetMethod.OriginalDefinition, type, config, cancellationToken);
+                return false;
+            }
+
+            foreach (ISymbol member in MembersStoredInto(creation, type))
+            {
+                if (Flags(VerdictOn(member, () => JudgeMember(member, type, creation, cancellationToken)), creation))
+                {
+                    return true;
+                }
+            }
+
+            return containingSymbol is IMethodSymbol method
+                   && IsFollowableFactory(method, type)
+                   && Flags(VerdictOn(method.OriginalDefinition, () => JudgeFactory((IMethodSymbol)method.OriginalDefinition, type, creation, cancellationToken)), creation);
+        }
+
+        /// <summary>The tracked members a creation is stored straight into: by an initializer or a plain assignment.</summary>
+        private IEnumerable<ISymbol> MembersStoredInto(IObjectCreationOperation creation, INamedTypeSymbol type)
+        {
+            IOperation value = creation;
+            while (value.Parent is IConversionOperation conversion)
+            {
+                value = conversion;
+            }
+
+            switch (value.Parent)
+            {
+                case IFieldInitializerOperation fields:
+                    return fields.InitializedFields.Where(f => IsTracked(f, type)).Select(f => f.OriginalDefinition);
+                case IPropertyInitializerOperation properties:
+                    return properties.InitializedProperties.Where(p => IsTracked(p, type)).Select(p => p.OriginalDefinition);
+                case ISimpleAssignmentOperation assignment when assignment.Value == value
+                                                                && assignment.Target.WalkDownConversions() is IMemberReferenceOperation target
+                                                                && IsTracked(target.Member, type):
+                    return new[] { target.Member.OriginalDefinition };
                 default:
-                    return ImmutableArray<IObjectCreationOperation>.Empty;
+                    return Enumerable.Empty<ISymbol>();
             }
         }
 
-        private bool FirstToJudge(ISymbol memberOrFactory) => _judged.TryAdd(memberOrFactory, true);
+        private static bool Flags(ImmutableArray<Location> verdict, IObjectCreationOperation creation) =>
+            verdict.Any(at => at.SourceTree == creation.Syntax.SyntaxTree && at.SourceSpan == creation.Syntax.Span);
+
+        /// <summary>A judgement reads the same operations every time, so two creations racing to it agree.</summary>
+        private ImmutableArray<Location> VerdictOn(ISymbol memberOrFactory, Func<ImmutableArray<Location>> judge) =>
+            _verdicts.TryGetValue(memberOrFactory, out ImmutableArray<Location> known) ? known : _verdicts.GetOrAdd(memberOrFactory, judge());
+
+        private static ImmutableArray<Location> Report(IEnumerable<IObjectCreationOperation> creations) =>
+            creations.Select(c => c.Syntax.GetLocation()).ToImmutableArray();
 
         /// <summary>
         /// A method of this type whose body is the one that runs: not virtual, abstract or extern (an
@@ -100,22 +141,29 @@ namespace EventGovernance.Analyzers
         /// created in it (inline or in a local changed only by the method itself before it returns) that
         /// leaves both settings on. Each call returns a new configuration, so callers cannot change it.
         /// </summary>
-        private ImmutableArray<IObjectCreationOperation> JudgeFactory(IMethodSymbol factory, INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
+        private ImmutableArray<Location> JudgeFactory(IMethodSymbol factory, INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
         {
-            ImmutableArray<IObjectCreationOperation>.Builder creations = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
+            var creations = new List<IObjectCreationOperation>();
             foreach (IReturnOperation returned in ReturnsOf(factory, type, at, cancellationToken))
             {
                 IObjectCreationOperation? creation = CreationLeavingAutoCommitOn(returned);
                 if (creation == null)
                 {
-                    return ImmutableArray<IObjectCreationOperation>.Empty;
+                    return ImmutableArray<Location>.Empty;
                 }
 
                 creations.Add(creation);
             }
 
-            return creations.ToImmutable();
+            return creations.Count > 0 && IsBuiltByTheType(factory, type, at, cancellationToken) ? Report(creations) : ImmutableArray<Location>.Empty;
         }
+
+        /// <summary>A builder in the type takes the factory's result straight away.</summary>
+        private bool IsBuiltByTheType(IMethodSymbol factory, INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken) =>
+            _types.Operations.AllOf(type, at, cancellationToken).Any(
+                operation => operation is IObjectCreationOperation builder
+                             && ConsumerSettings.ConfigArgument(builder, _types)?.Value.WalkDownConversions() is IInvocationOperation call
+                             && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, factory));
 
         /// <summary>The <c>return</c> statements with a value in the factory's body (iterators have none).</summary>
         private IEnumerable<IReturnOperation> ReturnsOf(IMethodSymbol factory, INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
@@ -182,7 +230,7 @@ namespace EventGovernance.Analyzers
         }
 
         /// <summary>Every use of the member in the type's own members, each weighed by <see cref="Record"/>.</summary>
-        private ImmutableArray<IObjectCreationOperation> JudgeMember(ISymbol member, INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
+        private ImmutableArray<Location> JudgeMember(ISymbol member, INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
         {
             var state = new MemberState();
             foreach (IOperation use in UsesOf(member, type, at, cancellationToken))
@@ -190,13 +238,13 @@ namespace EventGovernance.Analyzers
                 Record(use, state);
                 if (state.Escapes)
                 {
-                    return ImmutableArray<IObjectCreationOperation>.Empty;
+                    return ImmutableArray<Location>.Empty;
                 }
             }
 
             bool flagged = state.BuiltIntoConsumer && state.Creations.Count > 0 && state.Creations.All(c => CommitsBeforeProcessing(c, state))
                            && !type.MentionsInNestedType(member.Name, cancellationToken);
-            return flagged ? state.Creations.ToImmutableArray() : ImmutableArray<IObjectCreationOperation>.Empty;
+            return flagged ? Report(state.Creations) : ImmutableArray<Location>.Empty;
         }
 
         /// <summary>References to the member (through any construction of a generic type) and initializers of it.</summary>

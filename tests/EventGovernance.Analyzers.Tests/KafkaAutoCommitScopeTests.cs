@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace EventGovernance.Analyzers.Tests;
@@ -26,11 +27,60 @@ public class KafkaAutoCommitScopeTests
         {
             private readonly ConsumerConfig _config = new() { GroupId = "orders" };
             public IConsumer<string, string> Start() => new ConsumerBuilder<string, string>(_config).Build();
+            public IConsumer<string, string> Restart() => new ConsumerBuilder<string, string>(_config).Build();
         }
         """;
 
     [Fact]
     public async Task The_rule_registers_no_action_per_type()
+    {
+        CSharpCompilation compilation = await CompileAsync();
+        var analyzer = new KafkaAutoCommitAnalyzer();
+        CompilationWithAnalyzers withAnalyzers = WithAnalyzer(compilation, analyzer);
+        ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        AnalyzerTelemetryInfo telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+
+        // The field's configuration is still found, from the builders alone, and reported once.
+        Assert.Equal(new[] { ConfigAt }, diagnostics.Select(Describe));
+        Assert.Equal(0, telemetry.SymbolStartActionsCount);
+        Assert.Equal(0, telemetry.SymbolEndActionsCount);
+    }
+
+    /// <summary>
+    /// An editor analyses one compilation many times, a file or only part of one (the lines on screen, the
+    /// span of a light bulb), and shows a file the diagnostics local to it: the diagnostic must come from the
+    /// configuration's own member, whichever builder is analysed first or alone.
+    /// </summary>
+    [Fact]
+    public async Task An_editor_analysing_the_file_or_part_of_it_sees_the_diagnostic()
+    {
+        CSharpCompilation compilation = await CompileAsync();
+        CompilationWithAnalyzers withAnalyzers = WithAnalyzer(compilation, new KafkaAutoCommitAnalyzer());
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        SemanticModel model = compilation.GetSemanticModel(tree);
+
+        await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, LineOf("public IConsumer<string, string> Restart"), CancellationToken.None);
+        ImmutableArray<Diagnostic> whole = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None);
+        ImmutableArray<Diagnostic> again = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None);
+        ImmutableArray<Diagnostic> fieldLine = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, LineOf("private readonly ConsumerConfig _config"), CancellationToken.None);
+
+        Assert.Equal(new[] { ConfigAt }, whole.Select(Describe));
+        Assert.Equal(new[] { ConfigAt }, again.Select(Describe));
+        Assert.Equal(new[] { ConfigAt }, fieldLine.Select(Describe));
+    }
+
+    private static TextSpan LineOf(string text)
+    {
+        int start = Source.IndexOf(text, StringComparison.Ordinal);
+        return TextSpan.FromBounds(start, Source.IndexOf('\n', start));
+    }
+
+    /// <summary>The field initializer's <c>new()</c>, as zero-based line and column.</summary>
+    private const string ConfigAt = "EG0002 8,46";
+
+    private static string Describe(Diagnostic diagnostic) => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan().StartLinePosition}";
+
+    private static async Task<CSharpCompilation> CompileAsync()
     {
         var references = await Brokers.Kafka.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         CSharpCompilation compilation = CSharpCompilation.Create(
@@ -39,17 +89,11 @@ public class KafkaAutoCommitScopeTests
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-
-        var analyzer = new KafkaAutoCommitAnalyzer();
-        CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(
-            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
-        ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        AnalyzerTelemetryInfo telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
-
-        // The field's configuration is still found, from the builder alone.
-        Assert.Equal(new[] { "EG0002 8,46" }, diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition}"));
-        Assert.Equal(0, telemetry.SymbolStartActionsCount);
-        Assert.Equal(0, telemetry.SymbolEndActionsCount);
+        return compilation;
     }
+
+    private static CompilationWithAnalyzers WithAnalyzer(Compilation compilation, DiagnosticAnalyzer analyzer) =>
+        compilation.WithAnalyzers(
+            ImmutableArray.Create(analyzer),
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
 }

@@ -10,7 +10,7 @@ namespace EventGovernance.Analyzers
     /// client stores each offset on delivery, i.e. before the application has processed the message.
     /// A configuration in a local, a parameter or inline is followed through its method here; one held in
     /// a private field or property, or returned by a factory method, is judged from its whole type by
-    /// <see cref="ConfigMemberJudge"/>, read only when a builder uses it. Nothing is registered per type.
+    /// <see cref="ConfigMemberJudge"/>, read only when such a configuration is created. Nothing is registered per type.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KafkaAutoCommitAnalyzer : BrokerAnalyzer
@@ -28,15 +28,27 @@ namespace EventGovernance.Analyzers
                 return;
             }
 
-            // One per compilation: remembers which private members and factories have been judged.
+            // One per compilation: keeps the verdict on each private member and factory method judged.
             var members = new ConfigMemberJudge(types);
             start.RegisterOperationAction(c => AnalyzeCreation(c, types, members), OperationKind.ObjectCreation);
         }
 
         private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types, ConfigMemberJudge members)
         {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (members.IsFlagged(creation, context.ContainingSymbol, context.CancellationToken))
+            {
+                // A configuration kept in a private member, or returned by a factory method, for a builder of the type.
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, creation.Syntax.GetLocation()));
+                return;
+            }
+
+            AnalyzeBuilder(context, creation, types);
+        }
+
+        private static void AnalyzeBuilder(OperationAnalysisContext context, IObjectCreationOperation builder, KnownTypes types)
+        {
             KafkaTypes kafka = types.Kafka!;
-            var builder = (IObjectCreationOperation)context.Operation;
             IArgumentOperation? configArgument = ConsumerSettings.ConfigArgument(builder, types);
             if (configArgument == null)
             {
@@ -58,8 +70,8 @@ namespace EventGovernance.Analyzers
                 case IObjectCreationOperation:
                     break;
                 default:
-                    // A private field or property, or a factory method, of the builder's type: judged from the whole type.
-                    ReportMemberConfigs(context, config, members);
+                    // A private field or property, or a factory method, of the builder's type: judged from the whole
+                    // type when the configuration's creation is analysed (ConfigMemberJudge).
                     return;
             }
 
@@ -77,18 +89,6 @@ namespace EventGovernance.Analyzers
             {
                 SyntaxNode at = creation?.Syntax ?? builder.Syntax;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, at.GetLocation()));
-            }
-        }
-
-        /// <summary>Reported at each creation stored in the member or returned by the factory, which may be in another partial file.</summary>
-        private static void ReportMemberConfigs(OperationAnalysisContext context, IOperation config, ConfigMemberJudge members)
-        {
-            if (context.ContainingSymbol.ContainingType is INamedTypeSymbol type)
-            {
-                foreach (IObjectCreationOperation creation in members.CreationsToReport(config, type, context.CancellationToken))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, creation.Syntax.GetLocation()));
-                }
             }
         }
     }
