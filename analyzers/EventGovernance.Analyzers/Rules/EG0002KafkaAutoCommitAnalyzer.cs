@@ -9,7 +9,8 @@ namespace EventGovernance.Analyzers
     /// EG0002: a consumer is built from a configuration that commits offsets on a timer while the
     /// client stores each offset on delivery, i.e. before the application has processed the message.
     /// A configuration in a local, a parameter or inline is followed through its method here; one held in
-    /// a private field or property is followed through its whole type by <see cref="ConfigMemberTracker"/>.
+    /// a private field or property, or returned by a factory method, is judged from its whole type by
+    /// <see cref="ConfigMemberJudge"/>, read only when such a configuration is created. Nothing is registered per type.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KafkaAutoCommitAnalyzer : BrokerAnalyzer
@@ -27,23 +28,27 @@ namespace EventGovernance.Analyzers
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
-            start.RegisterSymbolStartAction(
-                symbolStart =>
-                {
-                    var type = (INamedTypeSymbol)symbolStart.Symbol;
-                    if (ConfigMemberTracker.CanFindAnything(type, types))
-                    {
-                        new ConfigMemberTracker(type, types).Register(symbolStart);
-                    }
-                },
-                SymbolKind.NamedType);
+            // One per compilation: keeps the verdict on each private member and factory method judged.
+            var members = new ConfigMemberJudge(types);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, types, members), OperationKind.ObjectCreation);
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types, ConfigMemberJudge members)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (members.IsFlagged(creation, context.ContainingSymbol, context.CancellationToken))
+            {
+                // A configuration kept in a private member, or returned by a factory method, for a builder of the type.
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.KafkaAutoCommit, creation.Syntax.GetLocation()));
+                return;
+            }
+
+            AnalyzeBuilder(context, creation, types);
+        }
+
+        private static void AnalyzeBuilder(OperationAnalysisContext context, IObjectCreationOperation builder, KnownTypes types)
         {
             KafkaTypes kafka = types.Kafka!;
-            var builder = (IObjectCreationOperation)context.Operation;
             IArgumentOperation? configArgument = ConsumerSettings.ConfigArgument(builder, types);
             if (configArgument == null)
             {
@@ -65,7 +70,8 @@ namespace EventGovernance.Analyzers
                 case IObjectCreationOperation:
                     break;
                 default:
-                    // Fields and properties are followed across the type by ConfigMemberTracker.
+                    // A private field or property, or a factory method, of the builder's type: judged from the whole
+                    // type when the configuration's creation is analysed (ConfigMemberJudge).
                     return;
             }
 
