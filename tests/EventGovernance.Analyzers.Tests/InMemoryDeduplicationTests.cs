@@ -235,7 +235,7 @@ public class InMemoryDeduplicationTests
         Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo telemetry =
             await QueueWithoutDeadLetterOrBoundTests.RegisteredActionsAsync(new InMemoryDeduplicationAnalyzer(), Brokers.Kafka);
 
-        Assert.True(telemetry.OperationActionsCount > 0, "the rule is registered for a project referencing Confluent.Kafka");
+        Assert.True(telemetry.SymbolActionsCount > 0, "the rule is registered for a project referencing Confluent.Kafka");
         Assert.Equal(0, telemetry.SymbolStartActionsCount);
         Assert.Equal(0, telemetry.SymbolEndActionsCount);
     }

@@ -33,26 +33,27 @@ namespace EventGovernance.Analyzers
                 return;
             }
 
-            // No symbol-start action (its bookkeeping is paid for every type): the rare use of an id set is the
-            // trigger, and only then are its type's members read, on demand.
-            var judged = new JudgedTypes(types);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, types, judged), OperationKind.Invocation);
+            // No symbol-start action (its bookkeeping is paid for every type): a field of a set type is the trigger,
+            // which few types have, and only then are its type's members read, on demand. A symbol action on the
+            // field reports at the field, so the diagnostic stays local to it for the editor.
+            var consumers = new ConsumingTypes(types);
+            start.RegisterSymbolAction(c => AnalyzeField(c, types, consumers), SymbolKind.Field);
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, JudgedTypes judged)
+        private static void AnalyzeField(SymbolAnalysisContext context, KnownTypes types, ConsumingTypes consumers)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            if (!(IdSetUse(invocation, types) is IFieldSymbol field))
+            var field = (IFieldSymbol)context.Symbol;
+            if (!IsSetOfIds(field.Type, types))
             {
                 return;
             }
 
-            // Only a use in the field's own type counts (a nested type is a type of its own), as when the type's
-            // members were gathered per type.
+            // Only a use in the field's own type counts (a nested type is a type of its own).
             INamedTypeSymbol type = field.ContainingType.OriginalDefinition;
-            if (!SymbolEqualityComparer.Default.Equals(context.ContainingSymbol.ContainingType?.OriginalDefinition, type)
-                || !judged.Consumes(type, invocation, context.CancellationToken)
-                || !judged.FirstReport(field))
+            IFieldSymbol definition = field.OriginalDefinition;
+            bool holdsIds = types.Operations.AllOf(type, null, context.CancellationToken)
+                .Any(o => o is IInvocationOperation call && SymbolEqualityComparer.Default.Equals(IdSetUse(call, types), definition));
+            if (!holdsIds || !consumers.Consumes(type, context.CancellationToken))
             {
                 return;
             }
@@ -64,32 +65,24 @@ namespace EventGovernance.Analyzers
             }
         }
 
-        /// <summary>
-        /// Per compilation: which types consume (read once per type from <see cref="KnownTypes.Operations"/>) and
-        /// which fields were reported, so a field used many times is reported once.
-        /// </summary>
-        private sealed class JudgedTypes
+        /// <summary>Per compilation: which types consume, read once per type from <see cref="KnownTypes.Operations"/>.</summary>
+        private sealed class ConsumingTypes
         {
             private readonly KnownTypes _types;
             private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _consumes =
                 new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<IFieldSymbol, bool> _reported =
-                new ConcurrentDictionary<IFieldSymbol, bool>(SymbolEqualityComparer.Default);
 
-            public JudgedTypes(KnownTypes types) => _types = types;
+            public ConsumingTypes(KnownTypes types) => _types = types;
 
             /// <summary>The type implements a RabbitMQ consumer, or one of its own members (any partial declaration) consumes.</summary>
-            public bool Consumes(INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken) =>
+            public bool Consumes(INamedTypeSymbol type, CancellationToken cancellationToken) =>
                 _consumes.TryGetValue(type, out bool consumes)
                     ? consumes
-                    : _consumes.GetOrAdd(type, ReadConsumes(type, at, cancellationToken));
+                    : _consumes.GetOrAdd(type, ReadConsumes(type, cancellationToken));
 
-            /// <summary>True for the first caller only, however many threads report the field at once.</summary>
-            public bool FirstReport(IFieldSymbol field) => _reported.TryAdd(field, true);
-
-            private bool ReadConsumes(INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken) =>
+            private bool ReadConsumes(INamedTypeSymbol type, CancellationToken cancellationToken) =>
                 type.IsOrImplements(_types.RabbitMq6Consumer) || type.IsOrImplements(_types.RabbitMqAsyncConsumer)
-                || _types.Operations.AllOf(type, at, cancellationToken).Any(o => o is IInvocationOperation call && IsConsume(call.TargetMethod, _types));
+                || _types.Operations.AllOf(type, null, cancellationToken).Any(o => o is IInvocationOperation call && IsConsume(call.TargetMethod, _types));
         }
 
         /// <summary>

@@ -29,9 +29,10 @@ namespace EventGovernance.Analyzers
 
         /// <summary>
         /// The root operation of each member of <paramref name="type"/> (its definition), in declaration order;
-        /// <paramref name="at"/>'s semantic model serves its own file. Empty for a type not declared in source.
+        /// <paramref name="at"/>'s semantic model serves its own file (a symbol action has none to give). Empty
+        /// for a type not declared in source.
         /// </summary>
-        public ImmutableArray<IOperation> RootsOf(INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
+        public ImmutableArray<IOperation> RootsOf(INamedTypeSymbol type, IOperation? at, CancellationToken cancellationToken)
         {
             type = type.OriginalDefinition;
             return _byType.TryGetValue(type, out ImmutableArray<IOperation> roots)
@@ -40,7 +41,7 @@ namespace EventGovernance.Analyzers
         }
 
         /// <summary>Every operation inside the type's members, roots included.</summary>
-        public IEnumerable<IOperation> AllOf(INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
+        public IEnumerable<IOperation> AllOf(INamedTypeSymbol type, IOperation? at, CancellationToken cancellationToken)
         {
             foreach (IOperation root in RootsOf(type, at, cancellationToken))
             {
@@ -51,7 +52,7 @@ namespace EventGovernance.Analyzers
             }
         }
 
-        private ImmutableArray<IOperation> Read(INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
+        private ImmutableArray<IOperation> Read(INamedTypeSymbol type, IOperation? at, CancellationToken cancellationToken)
         {
             ImmutableArray<IOperation>.Builder roots = ImmutableArray.CreateBuilder<IOperation>();
             foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
@@ -137,14 +138,15 @@ namespace EventGovernance.Analyzers
             }
         }
 
-        private SemanticModel ModelFor(SyntaxTree tree, IOperation at)
+        private SemanticModel ModelFor(SyntaxTree tree, IOperation? at)
         {
-            if (at.SemanticModel != null && at.SemanticModel.SyntaxTree == tree)
+            if (at?.SemanticModel != null && at.SemanticModel.SyntaxTree == tree)
             {
                 return at.SemanticModel;
             }
 
-            // Only for a type split over files (partial declarations elsewhere), which judging the whole type needs.
+            // For a type split over files (partial declarations elsewhere), which judging the whole type needs, and
+            // for a symbol action, which judges a member of a type few have (EG0014's id sets).
 #pragma warning disable RS1030 // the other file's model; an operation action has no other way to reach it
             return _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
