@@ -164,8 +164,7 @@ public class KnownTypesResolutionTests
     [Fact]
     public async Task Beside_an_assembly_declaring_lookalike_types_the_real_libraries_are_resolved_as_the_compiler_binds_them()
     {
-        // The lookalike is referenced under an extern alias, so the code's own names bind to the real
-        // libraries; searching every reference by name finds each name twice and gives up.
+        // The lookalike is referenced under an extern alias, so the code's own names bind to the real libraries.
         MetadataReference lookalike = (await LookalikeAssemblyAsync()).WithAliases(new[] { "lookalike" });
         CSharpCompilation compilation = Compile((await ReferencesAsync(Brokers.All)).Add(lookalike), """
             using Azure.Messaging.ServiceBus;
@@ -180,7 +179,6 @@ public class KnownTypesResolutionTests
             }
             """);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        Assert.Null(compilation.GetTypeByMetadataName("Confluent.Kafka.IProducer`2"));
 
         KnownTypes types = KnownTypes.For(compilation);
 
