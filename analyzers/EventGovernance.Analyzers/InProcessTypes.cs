@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace EventGovernance.Analyzers
@@ -17,39 +18,47 @@ namespace EventGovernance.Analyzers
         /// <summary>
         /// Types a member cannot hold in event data: channels, connections, tasks and streams (delegates are
         /// recognised by their kind). A member of one of these types, or of a type deriving from or
-        /// implementing one, marks its type as in-process.
+        /// implementing one, marks its type as in-process. Each is looked up where it is declared (see
+        /// <see cref="TypeResolver"/>); a framework type's assemblies beyond the core library are named.
         /// </summary>
-        private static readonly string[] ProcessOnlyMemberTypeNames =
+        private static readonly Func<TypeResolver, INamedTypeSymbol?>[] ProcessOnlyMemberTypeLookups =
         {
-            "System.Threading.Tasks.Task",
-            "System.Threading.Tasks.ValueTask",
-            "System.Threading.Tasks.ValueTask`1",
-            "System.IO.Stream",
-            "System.Threading.Channels.Channel`1",
-            "System.Threading.Channels.Channel`2",
-            "System.Threading.Channels.ChannelReader`1",
-            "System.Threading.Channels.ChannelWriter`1",
-            "System.Data.IDbConnection",
-            "System.Net.Sockets.Socket",
-            "RabbitMQ.Client.IModel",
-            "RabbitMQ.Client.IChannel",
-            "RabbitMQ.Client.IConnection",
-            "Confluent.Kafka.IClient",
+            types => types.Framework("System.Threading.Tasks.Task"),
+            types => types.Framework("System.Threading.Tasks.ValueTask", "System.Threading.Tasks.Extensions"),
+            types => types.Framework("System.Threading.Tasks.ValueTask`1", "System.Threading.Tasks.Extensions"),
+            types => types.Framework("System.IO.Stream"),
+            types => types.Framework("System.Threading.Channels.Channel`1", "System.Threading.Channels"),
+            types => types.Framework("System.Threading.Channels.Channel`2", "System.Threading.Channels"),
+            types => types.Framework("System.Threading.Channels.ChannelReader`1", "System.Threading.Channels"),
+            types => types.Framework("System.Threading.Channels.ChannelWriter`1", "System.Threading.Channels"),
+            types => types.Framework("System.Data.IDbConnection", "System.Data.Common", "System.Data"),
+            types => types.Framework("System.Net.Sockets.Socket", "System.Net.Sockets", "System"),
+            types => types.Library(RabbitMqTypes.AssemblyName, "RabbitMQ.Client.IModel"),
+            types => types.Library(RabbitMqTypes.AssemblyName, "RabbitMQ.Client.IChannel"),
+            types => types.Library(RabbitMqTypes.AssemblyName, "RabbitMQ.Client.IConnection"),
+            types => types.Library(KafkaTypes.AssemblyName, "Confluent.Kafka.IClient"),
         };
 
         private readonly Compilation _compilation;
-        private readonly ImmutableArray<INamedTypeSymbol> _processOnlyMemberTypes;
+
+        /// <summary>Resolved when a type is first judged by its members: EG0004 creates this at compilation start.</summary>
+        private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _processOnlyMemberTypes;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _interfaces = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
 
         public InProcessTypes(Compilation compilation)
         {
             _compilation = compilation;
-            _processOnlyMemberTypes = ProcessOnlyMemberTypeNames
-                .Select(compilation.GetTypeByMetadataName)
-                .Where(t => t != null)
-                .Select(t => t!)
-                .ToImmutableArray();
+            _processOnlyMemberTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(
+                () =>
+                {
+                    TypeResolver types = KnownTypes.For(compilation).Resolver;
+                    return ProcessOnlyMemberTypeLookups.Select(lookup => lookup(types)).OfType<INamedTypeSymbol>().ToImmutableArray();
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        /// <summary>The types a member cannot hold in event data that this compilation references.</summary>
+        internal ImmutableArray<INamedTypeSymbol> ProcessOnlyMemberTypes => _processOnlyMemberTypes.Value;
 
         /// <summary>
         /// True when a type found only by its name stays in the process: it is not public, it is named
@@ -107,7 +116,7 @@ namespace EventGovernance.Analyzers
                 return true;
             }
 
-            foreach (INamedTypeSymbol processOnly in _processOnlyMemberTypes)
+            foreach (INamedTypeSymbol processOnly in ProcessOnlyMemberTypes)
             {
                 if (type.IsOrDerivesFrom(processOnly) || type.IsOrImplements(processOnly))
                 {

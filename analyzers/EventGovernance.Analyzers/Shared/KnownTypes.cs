@@ -1,6 +1,7 @@
+using System;
 using System.Collections.Concurrent;
 using System.Linq;
-using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace EventGovernance.Analyzers
@@ -11,107 +12,142 @@ namespace EventGovernance.Analyzers
     /// </summary>
     internal sealed class KnownTypes
     {
-        /// <summary>Weakly keyed: an entry lives exactly as long as its compilation.</summary>
-        private static readonly ConditionalWeakTable<Compilation, KnownTypes> Cache = new ConditionalWeakTable<Compilation, KnownTypes>();
+        /// <summary>
+        /// The first rules to start (one per core) ask at once; they wait for one construction rather than each
+        /// building its own.
+        /// </summary>
+        private static readonly OncePerCompilation<KnownTypes> Cache = new OncePerCompilation<KnownTypes>(c => new KnownTypes(c));
+
+        // Each type is resolved when a rule first asks for it: a compilation pays only for the types of the rules
+        // that run on it, and nothing for a library it does not reference.
+        private readonly Lazy<KafkaTypes?> _kafka;
+        private readonly Lazy<INamedTypeSymbol?> _rabbitMq6Model;
+        private readonly Lazy<INamedTypeSymbol?> _rabbitMq7Channel;
+        private readonly Lazy<INamedTypeSymbol?> _exception;
+        private readonly Lazy<INamedTypeSymbol?> _eventArgs;
+        private readonly Lazy<INamedTypeSymbol?> _keyValuePair;
+        private readonly Lazy<INamedTypeSymbol?> _equalityComparer;
+        private readonly Lazy<INamedTypeSymbol?> _comparer;
+        private readonly Lazy<INamedTypeSymbol?> _guid;
+        private readonly Lazy<INamedTypeSymbol?> _jsonSerializer;
+        private readonly Lazy<INamedTypeSymbol?> _jsonConvert;
+        private readonly Lazy<RabbitMqTypes?> _rabbitMq;
+        private readonly Lazy<INamedTypeSymbol?> _rabbitMqConnectionFactory;
+        private readonly Lazy<INamedTypeSymbol?> _dateTimeOffset;
+        private readonly Lazy<INamedTypeSymbol?> _stopwatch;
+        private readonly Lazy<INamedTypeSymbol?> _environment;
+        private readonly Lazy<INamedTypeSymbol?> _hashSet;
+        private readonly Lazy<INamedTypeSymbol?> _concurrentDictionary;
+        private readonly Lazy<INamedTypeSymbol?> _rabbitMq6Consumer;
+        private readonly Lazy<INamedTypeSymbol?> _rabbitMqAsyncConsumer;
+        private readonly Lazy<ServiceBusTypes?> _serviceBus;
 
         private KnownTypes(Compilation compilation)
         {
+            TypeResolver types = new TypeResolver(compilation);
+            Resolver = types;
             Operations = new TypeOperations(compilation);
-            Kafka = KafkaTypes.Create(compilation);
-            RabbitMq6Model = compilation.GetTypeByMetadataName("RabbitMQ.Client.IModel");
-            RabbitMq7Channel = compilation.GetTypeByMetadataName("RabbitMQ.Client.IChannel");
-            Exception = compilation.GetTypeByMetadataName("System.Exception");
-            EventArgs = compilation.GetTypeByMetadataName("System.EventArgs");
-            KeyValuePair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
-            EqualityComparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IEqualityComparer`1");
-            Comparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IComparer`1");
-            Guid = compilation.GetTypeByMetadataName("System.Guid");
-            JsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
-            JsonConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
+            _kafka = Once(() => KafkaTypes.Create(types));
+            _rabbitMq6Model = Once(() => types.Library(RabbitMqTypes.AssemblyName, "RabbitMQ.Client.IModel"));
+            _rabbitMq7Channel = Once(() => types.Library(RabbitMqTypes.AssemblyName, "RabbitMQ.Client.IChannel"));
+            _exception = Once(() => types.Framework("System.Exception"));
+            _eventArgs = Once(() => types.Framework("System.EventArgs"));
+            _keyValuePair = Once(() => types.Framework("System.Collections.Generic.KeyValuePair`2"));
+            _equalityComparer = Once(() => types.Framework("System.Collections.Generic.IEqualityComparer`1"));
+            _comparer = Once(() => types.Framework("System.Collections.Generic.IComparer`1"));
+            _guid = Once(() => types.Framework("System.Guid"));
+            // A framework assembly on .NET, a package elsewhere: the same assembly either way.
+            _jsonSerializer = Once(() => types.Library("System.Text.Json", "System.Text.Json.JsonSerializer"));
+            _jsonConvert = Once(() => types.Library("Newtonsoft.Json", "Newtonsoft.Json.JsonConvert"));
 
             // RabbitMQ rules (EG0005, EG0006, EG0007, EG0010, EG0011, EG0012, EG0015).
-            RabbitMq = RabbitMqTypes.Create(compilation, RabbitMq6Model, RabbitMq7Channel);
+            _rabbitMq = Once(() => RabbitMqTypes.Create(types, RabbitMq6Model, RabbitMq7Channel));
             // Kafka, Service Bus and general rules (issue 10, section 2).
-            RabbitMqConnectionFactory = compilation.GetTypeByMetadataName("RabbitMQ.Client.IConnectionFactory");
+            _rabbitMqConnectionFactory = Once(() => types.Library(RabbitMqTypes.AssemblyName, "RabbitMQ.Client.IConnectionFactory"));
             DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
-            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
-            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
-            Environment = compilation.GetTypeByMetadataName("System.Environment");
-            HashSet = compilation.GetTypeByMetadataName("System.Collections.Generic.HashSet`1");
-            ConcurrentDictionary = compilation.GetTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2");
-            RabbitMq6Consumer = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicConsumer");
-            RabbitMqAsyncConsumer = compilation.GetTypeByMetadataName("RabbitMQ.Client.IAsyncBasicConsumer");
-            ServiceBus = ServiceBusTypes.Create(compilation);
+            _dateTimeOffset = Once(() => types.Framework("System.DateTimeOffset"));
+            // System.Runtime.Extensions on .NET Core 3.x, System on .NET Framework.
+            _stopwatch = Once(() => types.Framework("System.Diagnostics.Stopwatch", "System.Runtime.Extensions", "System"));
+            _environment = Once(() => types.Framework("System.Environment"));
+            // System.Collections on .NET, System.Core on .NET Framework.
+            _hashSet = Once(() => types.Framework("System.Collections.Generic.HashSet`1", "System.Collections", "System.Core"));
+            _concurrentDictionary = Once(() => types.Framework("System.Collections.Concurrent.ConcurrentDictionary`2", "System.Collections.Concurrent"));
+            _rabbitMq6Consumer = Once(() => types.Library(RabbitMqTypes.AssemblyName, "RabbitMQ.Client.IBasicConsumer"));
+            _rabbitMqAsyncConsumer = Once(() => types.Library(RabbitMqTypes.AssemblyName, "RabbitMQ.Client.IAsyncBasicConsumer"));
+            _serviceBus = Once(() => ServiceBusTypes.Create(types));
         }
 
+        /// <summary>Finds this compilation's types where they are declared (see <see cref="TypeResolver"/>).</summary>
+        internal TypeResolver Resolver { get; }
+
         /// <summary>Confluent.Kafka 2.x, or null.</summary>
-        public KafkaTypes? Kafka { get; }
+        public KafkaTypes? Kafka => _kafka.Value;
 
         /// <summary>RabbitMQ.Client 6.x <c>IModel</c>, or null.</summary>
-        public INamedTypeSymbol? RabbitMq6Model { get; }
+        public INamedTypeSymbol? RabbitMq6Model => _rabbitMq6Model.Value;
 
         /// <summary>RabbitMQ.Client 7.x <c>IChannel</c>, or null.</summary>
-        public INamedTypeSymbol? RabbitMq7Channel { get; }
+        public INamedTypeSymbol? RabbitMq7Channel => _rabbitMq7Channel.Value;
 
         public bool HasRabbitMq => RabbitMq6Model != null || RabbitMq7Channel != null;
 
         /// <summary><c>System.Exception</c>.</summary>
-        public INamedTypeSymbol? Exception { get; }
+        public INamedTypeSymbol? Exception => _exception.Value;
 
         /// <summary><c>System.EventArgs</c>.</summary>
-        public INamedTypeSymbol? EventArgs { get; }
+        public INamedTypeSymbol? EventArgs => _eventArgs.Value;
 
         /// <summary><c>KeyValuePair&lt;TKey, TValue&gt;</c>.</summary>
-        public INamedTypeSymbol? KeyValuePair { get; }
+        public INamedTypeSymbol? KeyValuePair => _keyValuePair.Value;
 
         /// <summary><c>IEqualityComparer&lt;T&gt;</c>.</summary>
-        public INamedTypeSymbol? EqualityComparer { get; }
+        public INamedTypeSymbol? EqualityComparer => _equalityComparer.Value;
 
         /// <summary><c>IComparer&lt;T&gt;</c>.</summary>
-        public INamedTypeSymbol? Comparer { get; }
+        public INamedTypeSymbol? Comparer => _comparer.Value;
 
         /// <summary><c>System.Guid</c>.</summary>
-        public INamedTypeSymbol? Guid { get; }
+        public INamedTypeSymbol? Guid => _guid.Value;
 
         /// <summary><c>System.Text.Json.JsonSerializer</c>, or null.</summary>
-        public INamedTypeSymbol? JsonSerializer { get; }
+        public INamedTypeSymbol? JsonSerializer => _jsonSerializer.Value;
 
         /// <summary><c>Newtonsoft.Json.JsonConvert</c>, or null.</summary>
-        public INamedTypeSymbol? JsonConvert { get; }
+        public INamedTypeSymbol? JsonConvert => _jsonConvert.Value;
 
         /// <summary>RabbitMQ.Client 6.x or 7.x beyond the channel types, or null.</summary>
-        public RabbitMqTypes? RabbitMq { get; }
+        public RabbitMqTypes? RabbitMq => _rabbitMq.Value;
         // Kafka, Service Bus and general rules (issue 10, section 2).
 
         /// <summary>RabbitMQ.Client <c>IConnectionFactory</c> (6.x and 7.x), or null.</summary>
-        public INamedTypeSymbol? RabbitMqConnectionFactory { get; }
+        public INamedTypeSymbol? RabbitMqConnectionFactory => _rabbitMqConnectionFactory.Value;
 
         /// <summary><c>System.DateTime</c>.</summary>
         public INamedTypeSymbol? DateTime { get; }
 
         /// <summary><c>System.DateTimeOffset</c>.</summary>
-        public INamedTypeSymbol? DateTimeOffset { get; }
+        public INamedTypeSymbol? DateTimeOffset => _dateTimeOffset.Value;
 
         /// <summary><c>System.Diagnostics.Stopwatch</c>.</summary>
-        public INamedTypeSymbol? Stopwatch { get; }
+        public INamedTypeSymbol? Stopwatch => _stopwatch.Value;
 
         /// <summary><c>System.Environment</c>, whose <c>TickCount</c> is a clock.</summary>
-        public INamedTypeSymbol? Environment { get; }
+        public INamedTypeSymbol? Environment => _environment.Value;
 
         /// <summary><c>HashSet&lt;T&gt;</c>.</summary>
-        public INamedTypeSymbol? HashSet { get; }
+        public INamedTypeSymbol? HashSet => _hashSet.Value;
 
         /// <summary><c>ConcurrentDictionary&lt;TKey, TValue&gt;</c>.</summary>
-        public INamedTypeSymbol? ConcurrentDictionary { get; }
+        public INamedTypeSymbol? ConcurrentDictionary => _concurrentDictionary.Value;
 
         /// <summary>RabbitMQ.Client <c>IBasicConsumer</c> (6.x), or null.</summary>
-        public INamedTypeSymbol? RabbitMq6Consumer { get; }
+        public INamedTypeSymbol? RabbitMq6Consumer => _rabbitMq6Consumer.Value;
 
         /// <summary>RabbitMQ.Client <c>IAsyncBasicConsumer</c>, or null.</summary>
-        public INamedTypeSymbol? RabbitMqAsyncConsumer { get; }
+        public INamedTypeSymbol? RabbitMqAsyncConsumer => _rabbitMqAsyncConsumer.Value;
 
         /// <summary>Azure.Messaging.ServiceBus 7.x, or null.</summary>
-        public ServiceBusTypes? ServiceBus { get; }
+        public ServiceBusTypes? ServiceBus => _serviceBus.Value;
 
         /// <summary>
         /// Whether a type can hold a consumer configuration, memoized per compilation: EG0002 asks it for the
@@ -123,7 +159,7 @@ namespace EventGovernance.Analyzers
         /// <summary>Each type's member operations, read once for every rule that judges a whole type.</summary>
         public TypeOperations Operations { get; }
 
-        public static KnownTypes For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
+        public static KnownTypes For(Compilation compilation) => Cache.For(compilation);
 
         /// <summary>True when every library in <paramref name="library"/> is referenced (always for <see cref="BrokerLibrary.None"/>).</summary>
         public bool References(BrokerLibrary library) =>
@@ -141,32 +177,36 @@ namespace EventGovernance.Analyzers
         /// <summary>A comparer argument, e.g. the <c>StringComparer.Ordinal</c> of <c>new Dictionary&lt;string, string&gt;(StringComparer.Ordinal)</c>.</summary>
         public bool IsComparer(ITypeSymbol? type) =>
             type != null && (type.IsOrImplements(EqualityComparer) || type.IsOrImplements(Comparer));
+
+        private static Lazy<T> Once<T>(Func<T> resolve) => new Lazy<T>(resolve, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The Confluent.Kafka types the rules look for.</summary>
+    /// <summary>The Confluent.Kafka types the rules look for, from the Confluent.Kafka assembly.</summary>
     internal sealed class KafkaTypes
     {
-        private KafkaTypes(INamedTypeSymbol producer, INamedTypeSymbol message, Compilation compilation)
+        internal const string AssemblyName = "Confluent.Kafka";
+
+        private KafkaTypes(INamedTypeSymbol producer, INamedTypeSymbol message, TypeResolver types)
         {
             Producer = producer;
             Message = message;
-            Null = compilation.GetTypeByMetadataName("Confluent.Kafka.Null");
-            ConsumerBuilder = compilation.GetTypeByMetadataName("Confluent.Kafka.ConsumerBuilder`2");
-            ConsumerConfig = compilation.GetTypeByMetadataName("Confluent.Kafka.ConsumerConfig");
-            Config = compilation.GetTypeByMetadataName("Confluent.Kafka.Config");
-            ClientConfig = compilation.GetTypeByMetadataName("Confluent.Kafka.ClientConfig");
-            TopicPartition = compilation.GetTypeByMetadataName("Confluent.Kafka.TopicPartition");
-            Partition = compilation.GetTypeByMetadataName("Confluent.Kafka.Partition");
-            Consumer = compilation.GetTypeByMetadataName("Confluent.Kafka.IConsumer`2");
-            TopicPartitionOffset = compilation.GetTypeByMetadataName("Confluent.Kafka.TopicPartitionOffset");
-            OffsetStored = compilation.GetTypeByMetadataName("Confluent.Kafka.Offset")?.GetMembers("Stored").FirstOrDefault(m => m.IsStatic);
+            Null = Kafka(types, "Confluent.Kafka.Null");
+            ConsumerBuilder = Kafka(types, "Confluent.Kafka.ConsumerBuilder`2");
+            ConsumerConfig = Kafka(types, "Confluent.Kafka.ConsumerConfig");
+            Config = Kafka(types, "Confluent.Kafka.Config");
+            ClientConfig = Kafka(types, "Confluent.Kafka.ClientConfig");
+            TopicPartition = Kafka(types, "Confluent.Kafka.TopicPartition");
+            Partition = Kafka(types, "Confluent.Kafka.Partition");
+            Consumer = Kafka(types, "Confluent.Kafka.IConsumer`2");
+            TopicPartitionOffset = Kafka(types, "Confluent.Kafka.TopicPartitionOffset");
+            OffsetStored = Kafka(types, "Confluent.Kafka.Offset")?.GetMembers("Stored").FirstOrDefault(m => m.IsStatic);
             PartitionAny = Partition?.GetMembers("Any").FirstOrDefault(m => m.IsStatic);
 
             // Kafka, Service Bus and general rules (issue 10, section 2).
-            ProducerBuilder = compilation.GetTypeByMetadataName("Confluent.Kafka.ProducerBuilder`2");
-            ProducerConfig = compilation.GetTypeByMetadataName("Confluent.Kafka.ProducerConfig");
-            AcksAll = compilation.GetTypeByMetadataName("Confluent.Kafka.Acks")?.GetMembers("All").OfType<IFieldSymbol>().FirstOrDefault();
-            CooperativeSticky = compilation.GetTypeByMetadataName("Confluent.Kafka.PartitionAssignmentStrategy")?.GetMembers("CooperativeSticky").OfType<IFieldSymbol>().FirstOrDefault();
+            ProducerBuilder = Kafka(types, "Confluent.Kafka.ProducerBuilder`2");
+            ProducerConfig = Kafka(types, "Confluent.Kafka.ProducerConfig");
+            AcksAll = Kafka(types, "Confluent.Kafka.Acks")?.GetMembers("All").OfType<IFieldSymbol>().FirstOrDefault();
+            CooperativeSticky = Kafka(types, "Confluent.Kafka.PartitionAssignmentStrategy")?.GetMembers("CooperativeSticky").OfType<IFieldSymbol>().FirstOrDefault();
         }
 
         /// <summary><c>IProducer&lt;TKey, TValue&gt;</c>.</summary>
@@ -222,30 +262,34 @@ namespace EventGovernance.Analyzers
         /// <summary><c>PartitionAssignmentStrategy.CooperativeSticky</c>: incremental rebalancing.</summary>
         public IFieldSymbol? CooperativeSticky { get; }
 
-        public static KafkaTypes? Create(Compilation compilation)
+        public static KafkaTypes? Create(TypeResolver types)
         {
-            INamedTypeSymbol? producer = compilation.GetTypeByMetadataName("Confluent.Kafka.IProducer`2");
-            INamedTypeSymbol? message = compilation.GetTypeByMetadataName("Confluent.Kafka.Message`2");
-            return producer == null || message == null ? null : new KafkaTypes(producer, message, compilation);
+            INamedTypeSymbol? producer = Kafka(types, "Confluent.Kafka.IProducer`2");
+            INamedTypeSymbol? message = Kafka(types, "Confluent.Kafka.Message`2");
+            return producer == null || message == null ? null : new KafkaTypes(producer, message, types);
         }
+
+        private static INamedTypeSymbol? Kafka(TypeResolver types, string metadataName) => types.Library(AssemblyName, metadataName);
     }
 
-    /// <summary>The RabbitMQ.Client types the RabbitMQ rules look for, in 6.x and 7.x.</summary>
+    /// <summary>The RabbitMQ.Client types the RabbitMQ rules look for, in 6.x and 7.x, from the RabbitMQ.Client assembly.</summary>
     internal sealed class RabbitMqTypes
     {
-        private RabbitMqTypes(Compilation compilation, INamedTypeSymbol? model6, INamedTypeSymbol? channel7)
+        internal const string AssemblyName = "RabbitMQ.Client";
+
+        private RabbitMqTypes(TypeResolver types, INamedTypeSymbol? model6, INamedTypeSymbol? channel7)
         {
             Model6 = model6;
             Channel7 = channel7;
-            BasicProperties = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicProperties");
-            BasicPropertiesClass = compilation.GetTypeByMetadataName("RabbitMQ.Client.BasicProperties");
-            ConnectionFactory = compilation.GetTypeByMetadataName("RabbitMQ.Client.IConnectionFactory");
-            Connection = compilation.GetTypeByMetadataName("RabbitMQ.Client.IConnection");
-            CreateChannelOptions = compilation.GetTypeByMetadataName("RabbitMQ.Client.CreateChannelOptions");
-            DeliveryModes = compilation.GetTypeByMetadataName("RabbitMQ.Client.DeliveryModes");
-            PublishBatch = compilation.GetTypeByMetadataName("RabbitMQ.Client.IBasicPublishBatch");
-            TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-            Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
+            BasicProperties = types.Library(AssemblyName, "RabbitMQ.Client.IBasicProperties");
+            BasicPropertiesClass = types.Library(AssemblyName, "RabbitMQ.Client.BasicProperties");
+            ConnectionFactory = types.Library(AssemblyName, "RabbitMQ.Client.IConnectionFactory");
+            Connection = types.Library(AssemblyName, "RabbitMQ.Client.IConnection");
+            CreateChannelOptions = types.Library(AssemblyName, "RabbitMQ.Client.CreateChannelOptions");
+            DeliveryModes = types.Library(AssemblyName, "RabbitMQ.Client.DeliveryModes");
+            PublishBatch = types.Library(AssemblyName, "RabbitMQ.Client.IBasicPublishBatch");
+            TimeSpan = types.Framework("System.TimeSpan");
+            Dictionary = types.Framework("System.Collections.Generic.IDictionary`2");
         }
 
         /// <summary>6.x <c>IModel</c>, or null.</summary>
@@ -300,25 +344,27 @@ namespace EventGovernance.Analyzers
             return IsChannel(method.ContainingType);
         }
 
-        public static RabbitMqTypes? Create(Compilation compilation, INamedTypeSymbol? model6, INamedTypeSymbol? channel7) =>
-            model6 == null && channel7 == null ? null : new RabbitMqTypes(compilation, model6, channel7);
+        public static RabbitMqTypes? Create(TypeResolver types, INamedTypeSymbol? model6, INamedTypeSymbol? channel7) =>
+            model6 == null && channel7 == null ? null : new RabbitMqTypes(types, model6, channel7);
     }
 
-    /// <summary>The Azure.Messaging.ServiceBus types EG0018 looks for.</summary>
+    /// <summary>The Azure.Messaging.ServiceBus types EG0018 looks for, from the Azure.Messaging.ServiceBus assembly.</summary>
     internal sealed class ServiceBusTypes
     {
-        private ServiceBusTypes(Compilation compilation, INamedTypeSymbol processor)
+        internal const string AssemblyName = "Azure.Messaging.ServiceBus";
+
+        private ServiceBusTypes(TypeResolver types, INamedTypeSymbol processor)
         {
             Processor = processor;
-            SessionProcessor = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusSessionProcessor");
-            ProcessorOptions = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusProcessorOptions");
-            SessionProcessorOptions = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusSessionProcessorOptions");
-            ReceiverOptions = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusReceiverOptions");
-            SessionReceiverOptions = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusSessionReceiverOptions");
-            ReceiveAndDelete = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusReceiveMode")?.GetMembers("ReceiveAndDelete").OfType<IFieldSymbol>().FirstOrDefault();
-            MessageEventArgs = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ProcessMessageEventArgs");
-            SessionMessageEventArgs = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ProcessSessionMessageEventArgs");
-            Exception = compilation.GetTypeByMetadataName("System.Exception");
+            SessionProcessor = ServiceBus(types, "Azure.Messaging.ServiceBus.ServiceBusSessionProcessor");
+            ProcessorOptions = ServiceBus(types, "Azure.Messaging.ServiceBus.ServiceBusProcessorOptions");
+            SessionProcessorOptions = ServiceBus(types, "Azure.Messaging.ServiceBus.ServiceBusSessionProcessorOptions");
+            ReceiverOptions = ServiceBus(types, "Azure.Messaging.ServiceBus.ServiceBusReceiverOptions");
+            SessionReceiverOptions = ServiceBus(types, "Azure.Messaging.ServiceBus.ServiceBusSessionReceiverOptions");
+            ReceiveAndDelete = ServiceBus(types, "Azure.Messaging.ServiceBus.ServiceBusReceiveMode")?.GetMembers("ReceiveAndDelete").OfType<IFieldSymbol>().FirstOrDefault();
+            MessageEventArgs = ServiceBus(types, "Azure.Messaging.ServiceBus.ProcessMessageEventArgs");
+            SessionMessageEventArgs = ServiceBus(types, "Azure.Messaging.ServiceBus.ProcessSessionMessageEventArgs");
+            Exception = types.Framework("System.Exception");
         }
 
         /// <summary><c>System.Exception</c>, which a catch-all clause catches.</summary>
@@ -361,10 +407,12 @@ namespace EventGovernance.Analyzers
         public bool HasReceiveMode(ITypeSymbol? type) =>
             IsProcessorOptions(type) || type.IsOrDerivesFrom(ReceiverOptions) || type.IsOrDerivesFrom(SessionReceiverOptions);
 
-        public static ServiceBusTypes? Create(Compilation compilation)
+        public static ServiceBusTypes? Create(TypeResolver types)
         {
-            INamedTypeSymbol? processor = compilation.GetTypeByMetadataName("Azure.Messaging.ServiceBus.ServiceBusProcessor");
-            return processor == null ? null : new ServiceBusTypes(compilation, processor);
+            INamedTypeSymbol? processor = ServiceBus(types, "Azure.Messaging.ServiceBus.ServiceBusProcessor");
+            return processor == null ? null : new ServiceBusTypes(types, processor);
         }
+
+        private static INamedTypeSymbol? ServiceBus(TypeResolver types, string metadataName) => types.Library(AssemblyName, metadataName);
     }
 }
