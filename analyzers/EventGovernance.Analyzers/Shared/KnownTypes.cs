@@ -151,7 +151,7 @@ namespace EventGovernance.Analyzers
 
         /// <summary>
         /// Whether a type can hold a consumer configuration, memoized per compilation: EG0002 asks it for the
-        /// member and return types of every type, and the answer needs the type's interfaces (see
+        /// members and factories it follows, and the answer needs the type's interfaces (see
         /// <see cref="ConsumerSettings.CanHoldConfig"/>), which allocate on each call.
         /// </summary>
         internal ConcurrentDictionary<ITypeSymbol, bool> HoldsConfig { get; } = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
