@@ -56,6 +56,8 @@ if os.path.exists(times_path):
     added("ours, to the SDK's analyzers", "eg", "none", "EventGovernance.Analyzers")
     added("Meziantou, to the SDK's analyzers", "meziantou", "none", "Meziantou.Analyzer")
     added("ours, beside Meziantou", "eg-meziantou", "meziantou", "EventGovernance.Analyzers")
+    added("baseline, to the SDK's analyzers", "baseline", "none", "EventGovernance.Analyzers")
+    added("baseline, beside Meziantou", "baseline-meziantou", "meziantou", "EventGovernance.Analyzers")
     print()
 # ReportAnalyzer lines (above, line_re) look like:  "   0.123   12  EventGovernance.Analyzers.KafkaAutoCommitAnalyzer (EG0002)"
 # under an assembly header "   0.456   EventGovernance.Analyzers, Version=..."

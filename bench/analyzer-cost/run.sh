@@ -6,6 +6,8 @@
 # per-analyzer report. The added Csc and CPU time is the cost a user pays; the compiler's report leaves out
 # the driver's work done on an analyzer's behalf (see docs/performance.md).
 # Usage: bench/analyzer-cost/run.sh [FILES (default 2000)] [ROUNDS (default 3)] [SEED (default 13)]
+# With EVENTGOV_BASELINE_ANALYZER=<an older EventGovernance.Analyzers.dll>, each round also builds with that one
+# (alone and beside Meziantou.Analyzer), to compare a change against what it replaces on the same codebase.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -33,6 +35,10 @@ for round in $(seq 1 "$rounds"); do
   build "eg-$round" -p:EventGovernanceAnalyzers="$analyzer"
   build "meziantou-$round" -p:WithMeziantou=true
   build "eg-meziantou-$round" -p:EventGovernanceAnalyzers="$analyzer" -p:WithMeziantou=true
+  if [ -n "${EVENTGOV_BASELINE_ANALYZER:-}" ]; then
+    build "baseline-$round" -p:EventGovernanceAnalyzers="$EVENTGOV_BASELINE_ANALYZER"
+    build "baseline-meziantou-$round" -p:EventGovernanceAnalyzers="$EVENTGOV_BASELINE_ANALYZER" -p:WithMeziantou=true
+  fi
 done
 
 echo "== wall and CPU seconds per build =="
