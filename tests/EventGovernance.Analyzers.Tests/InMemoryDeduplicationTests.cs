@@ -229,18 +229,6 @@ public class InMemoryDeduplicationTests
     }
 
     [Fact]
-    public async Task NoSymbolStartActionIsRegistered()
-    {
-        // Symbol-start actions cost the compiler bookkeeping for every type of a compilation (docs/performance.md).
-        Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo telemetry =
-            await QueueWithoutDeadLetterOrBoundTests.RegisteredActionsAsync(new InMemoryDeduplicationAnalyzer(), Brokers.Kafka);
-
-        Assert.True(telemetry.SymbolActionsCount > 0, "the rule is registered for a project referencing Confluent.Kafka");
-        Assert.Equal(0, telemetry.SymbolStartActionsCount);
-        Assert.Equal(0, telemetry.SymbolEndActionsCount);
-    }
-
-    [Fact]
     public async Task SilentWithoutABrokerLibrary()
     {
         await VerifyEG0014.AnalyzerAsync("""

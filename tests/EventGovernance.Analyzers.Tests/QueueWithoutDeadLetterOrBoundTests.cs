@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using VerifyEG0012 = EventGovernance.Analyzers.Tests.Verify<EventGovernance.Analyzers.QueueWithoutDeadLetterOrBoundAnalyzer>;
 
 namespace EventGovernance.Analyzers.Tests;
@@ -282,31 +277,6 @@ public class QueueWithoutDeadLetterOrBoundTests
                 void Again(IModel channel) => {|EG0012:channel.QueueDeclare("orders", true, false, false, Bounded)|};
             }
             """, Brokers.RabbitMq6);
-    }
-
-    [Fact]
-    public async Task NoSymbolStartActionIsRegistered()
-    {
-        // Symbol-start actions cost the compiler bookkeeping for every type of a compilation (docs/performance.md).
-        AnalyzerTelemetryInfo telemetry = await RegisteredActionsAsync(new QueueWithoutDeadLetterOrBoundAnalyzer(), Brokers.RabbitMq7);
-
-        Assert.True(telemetry.OperationActionsCount > 0, "the rule is registered for a project referencing RabbitMQ.Client");
-        Assert.Equal(0, telemetry.SymbolStartActionsCount);
-        Assert.Equal(0, telemetry.SymbolEndActionsCount);
-    }
-
-    /// <summary>What the compiler counts as registered by <paramref name="analyzer"/> over a small RabbitMQ compilation.</summary>
-    internal static async Task<AnalyzerTelemetryInfo> RegisteredActionsAsync(DiagnosticAnalyzer analyzer, Microsoft.CodeAnalysis.Testing.ReferenceAssemblies referenceSet)
-    {
-        ImmutableArray<MetadataReference> references = await referenceSet.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "Registered",
-            new[] { CSharpSyntaxTree.ParseText("class Topology { private readonly System.Collections.Generic.HashSet<string> _ids = new(); }") },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        CompilationWithAnalyzers analyzed = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
-        await analyzed.GetAnalyzerDiagnosticsAsync();
-        return await analyzed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
     }
 
     [Fact]
