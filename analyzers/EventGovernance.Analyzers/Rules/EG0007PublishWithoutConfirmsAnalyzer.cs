@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -52,14 +51,12 @@ namespace EventGovernance.Analyzers
         private sealed class ChannelsInTypes
         {
             private readonly RabbitMqTypes _rabbit;
-            private readonly TypeOperations _operations;
-            private readonly ConcurrentDictionary<INamedTypeSymbol, ChannelUses> _usesByType =
-                new ConcurrentDictionary<INamedTypeSymbol, ChannelUses>(SymbolEqualityComparer.Default);
+            private readonly Fact<ChannelUses> _usesByType;
 
             public ChannelsInTypes(RabbitMqTypes rabbit, TypeOperations operations)
             {
                 _rabbit = rabbit;
-                _operations = operations;
+                _usesByType = operations.NewFact((type, typeOperations) => ChannelUses.Read(typeOperations, rabbit));
             }
 
             public void Analyze(OperationAnalysisContext context)
@@ -77,13 +74,13 @@ namespace EventGovernance.Analyzers
                     return;
                 }
 
-                INamedTypeSymbol? type = JudgedTypeOperations.TypeOf(context.ContainingSymbol);
+                INamedTypeSymbol? type = TypeOperations.OwnerOf(context.ContainingSymbol);
                 if (type == null)
                 {
                     return;
                 }
 
-                ChannelUses uses = UsesIn(type, invocation, context);
+                ChannelUses uses = _usesByType.Of(type, invocation, context.CancellationToken);
                 if (!uses.PublishedOn.Contains(channel) || (!version7 && uses.ConfirmSelected.Contains(channel)))
                 {
                     return;
@@ -92,11 +89,6 @@ namespace EventGovernance.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.PublishWithoutConfirms, invocation.Syntax.GetLocation(), channel.Name, version7 ? Confirms7 : Confirms6));
             }
-
-            private ChannelUses UsesIn(INamedTypeSymbol type, IOperation at, OperationAnalysisContext context) =>
-                _usesByType.TryGetValue(type, out ChannelUses? uses)
-                    ? uses
-                    : _usesByType.GetOrAdd(type, ChannelUses.Read(_operations.AllOf(type, at, context.CancellationToken), _rabbit));
 
             private bool IsOnConnection(IInvocationOperation invocation)
             {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,7 +13,7 @@ namespace EventGovernance.Analyzers
     /// </summary>
     /// <remarks>
     /// Nothing is registered per type: a consume call is rare, so only when one is found are the other
-    /// operations of its type read (<see cref="JudgedTypeOperations"/>), once per type.
+    /// operations of its type read (<see cref="TypeOperations"/>), once per type.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnboundedPrefetchAnalyzer : BrokerAnalyzer
@@ -39,14 +38,13 @@ namespace EventGovernance.Analyzers
         private sealed class ConsumersInTypes
         {
             private readonly RabbitMqTypes _rabbit;
-            private readonly TypeOperations _operations;
-            private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _callsQos =
-                new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly Fact<bool> _callsQos;
 
             public ConsumersInTypes(RabbitMqTypes rabbit, TypeOperations operations)
             {
                 _rabbit = rabbit;
-                _operations = operations;
+                _callsQos = operations.NewFact((type, typeOperations) => typeOperations.Any(
+                    operation => operation is IInvocationOperation call && IsQos(call.TargetMethod.Name) && rabbit.IsOnChannel(call.TargetMethod)));
             }
 
             public void Analyze(OperationAnalysisContext context)
@@ -66,34 +64,14 @@ namespace EventGovernance.Analyzers
                     return;
                 }
 
-                INamedTypeSymbol? type = JudgedTypeOperations.TypeOf(context.ContainingSymbol);
-                if (type == null || AcksOnDelivery(invocation) || CallsQos(type, invocation, context))
+                INamedTypeSymbol? type = TypeOperations.OwnerOf(context.ContainingSymbol);
+                if (type == null || AcksOnDelivery(invocation) || _callsQos.Of(type, invocation, context.CancellationToken))
                 {
                     return;
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.UnboundedPrefetch, invocation.Syntax.GetLocation(), method.Name, $"no BasicQos call in '{type.Name}'"));
-            }
-
-            private bool CallsQos(INamedTypeSymbol type, IOperation at, OperationAnalysisContext context)
-            {
-                if (_callsQos.TryGetValue(type, out bool calls))
-                {
-                    return calls;
-                }
-
-                calls = false;
-                foreach (IOperation operation in _operations.AllOf(type, at, context.CancellationToken))
-                {
-                    if (operation is IInvocationOperation call && IsQos(call.TargetMethod.Name) && _rabbit.IsOnChannel(call.TargetMethod))
-                    {
-                        calls = true;
-                        break;
-                    }
-                }
-
-                return _callsQos.GetOrAdd(type, calls);
             }
 
             private static void ReportAbsurdPrefetch(OperationAnalysisContext context, IInvocationOperation invocation)

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -36,11 +34,14 @@ namespace EventGovernance.Analyzers
             // No symbol-start action (its bookkeeping is paid for every type): a field of a set type is the trigger,
             // which few types have, and only then are its type's members read, on demand. A symbol action on the
             // field reports at the field, so the diagnostic stays local to it for the editor.
-            var consumers = new ConsumingTypes(types);
-            start.RegisterSymbolAction(c => AnalyzeField(c, types, consumers), SymbolKind.Field);
+            // A type implements a RabbitMQ consumer, or one of its own members (any partial declaration) consumes.
+            Fact<bool> consumes = types.Operations.NewFact((type, operations) =>
+                type.IsOrImplements(types.RabbitMq6Consumer) || type.IsOrImplements(types.RabbitMqAsyncConsumer)
+                || operations.Any(o => o is IInvocationOperation call && IsConsume(call.TargetMethod, types)));
+            start.RegisterSymbolAction(c => AnalyzeField(c, types, consumes), SymbolKind.Field);
         }
 
-        private static void AnalyzeField(SymbolAnalysisContext context, KnownTypes types, ConsumingTypes consumers)
+        private static void AnalyzeField(SymbolAnalysisContext context, KnownTypes types, Fact<bool> consumes)
         {
             var field = (IFieldSymbol)context.Symbol;
             if (!IsSetOfIds(field.Type, types))
@@ -53,7 +54,7 @@ namespace EventGovernance.Analyzers
             IFieldSymbol definition = field.OriginalDefinition;
             bool holdsIds = types.Operations.AllOf(type, null, context.CancellationToken)
                 .Any(o => o is IInvocationOperation call && SymbolEqualityComparer.Default.Equals(IdSetUse(call, types), definition));
-            if (!holdsIds || !consumers.Consumes(type, context.CancellationToken))
+            if (!holdsIds || !consumes.Of(type, null, context.CancellationToken))
             {
                 return;
             }
@@ -63,26 +64,6 @@ namespace EventGovernance.Analyzers
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.InMemoryDeduplication, location, field.Name));
             }
-        }
-
-        /// <summary>Per compilation: which types consume, read once per type from <see cref="KnownTypes.Operations"/>.</summary>
-        private sealed class ConsumingTypes
-        {
-            private readonly KnownTypes _types;
-            private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _consumes =
-                new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-
-            public ConsumingTypes(KnownTypes types) => _types = types;
-
-            /// <summary>The type implements a RabbitMQ consumer, or one of its own members (any partial declaration) consumes.</summary>
-            public bool Consumes(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-                _consumes.TryGetValue(type, out bool consumes)
-                    ? consumes
-                    : _consumes.GetOrAdd(type, ReadConsumes(type, cancellationToken));
-
-            private bool ReadConsumes(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-                type.IsOrImplements(_types.RabbitMq6Consumer) || type.IsOrImplements(_types.RabbitMqAsyncConsumer)
-                || _types.Operations.AllOf(type, null, cancellationToken).Any(o => o is IInvocationOperation call && IsConsume(call.TargetMethod, _types));
         }
 
         /// <summary>

@@ -33,6 +33,7 @@ namespace EventGovernance.Analyzers
         private readonly Lazy<INamedTypeSymbol?> _jsonConvert;
         private readonly Lazy<RabbitMqTypes?> _rabbitMq;
         private readonly Lazy<INamedTypeSymbol?> _rabbitMqConnectionFactory;
+        private readonly Lazy<INamedTypeSymbol> _dateTime;
         private readonly Lazy<INamedTypeSymbol?> _dateTimeOffset;
         private readonly Lazy<INamedTypeSymbol?> _stopwatch;
         private readonly Lazy<INamedTypeSymbol?> _environment;
@@ -64,7 +65,7 @@ namespace EventGovernance.Analyzers
             _rabbitMq = Once(() => RabbitMqTypes.Create(types, RabbitMq6Model, RabbitMq7Channel));
             // Kafka, Service Bus and general rules (issue 10, section 2).
             _rabbitMqConnectionFactory = Once(() => types.Library(RabbitMqTypes.AssemblyName, "RabbitMQ.Client.IConnectionFactory"));
-            DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
+            _dateTime = Once(() => compilation.GetSpecialType(SpecialType.System_DateTime));
             _dateTimeOffset = Once(() => types.Framework("System.DateTimeOffset"));
             // System.Runtime.Extensions on .NET Core 3.x, System on .NET Framework.
             _stopwatch = Once(() => types.Framework("System.Diagnostics.Stopwatch", "System.Runtime.Extensions", "System"));
@@ -117,13 +118,12 @@ namespace EventGovernance.Analyzers
 
         /// <summary>RabbitMQ.Client 6.x or 7.x beyond the channel types, or null.</summary>
         public RabbitMqTypes? RabbitMq => _rabbitMq.Value;
-        // Kafka, Service Bus and general rules (issue 10, section 2).
 
         /// <summary>RabbitMQ.Client <c>IConnectionFactory</c> (6.x and 7.x), or null.</summary>
         public INamedTypeSymbol? RabbitMqConnectionFactory => _rabbitMqConnectionFactory.Value;
 
         /// <summary><c>System.DateTime</c>.</summary>
-        public INamedTypeSymbol? DateTime { get; }
+        public INamedTypeSymbol? DateTime => _dateTime.Value;
 
         /// <summary><c>System.DateTimeOffset</c>.</summary>
         public INamedTypeSymbol? DateTimeOffset => _dateTimeOffset.Value;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -26,6 +27,17 @@ namespace EventGovernance.Analyzers
             new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default);
 
         public TypeOperations(Compilation compilation) => _compilation = compilation;
+
+        /// <summary>The type whose members contain <paramref name="containingSymbol"/>'s code (a member, or a lambda's method).</summary>
+        public static INamedTypeSymbol? OwnerOf(ISymbol containingSymbol) =>
+            (containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType)?.OriginalDefinition;
+
+        /// <summary>
+        /// A fact a rule reads from a type's operations (does it call BasicQos, which channels does it publish on),
+        /// read once per type for the compilation. <paramref name="read"/> gets the type and its operations, lazily:
+        /// a fact decided from the type alone reads nothing.
+        /// </summary>
+        public Fact<T> NewFact<T>(Func<INamedTypeSymbol, IEnumerable<IOperation>, T> read) => new Fact<T>(this, read);
 
         /// <summary>
         /// The root operation of each member of <paramref name="type"/> (its definition), in declaration order;
@@ -150,6 +162,30 @@ namespace EventGovernance.Analyzers
 #pragma warning disable RS1030 // the other file's model; an operation action has no other way to reach it
             return _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
+        }
+    }
+
+    /// <summary>One fact per type, made by <see cref="TypeOperations.NewFact{T}"/>.</summary>
+    internal sealed class Fact<T>
+    {
+        private readonly TypeOperations _operations;
+        private readonly Func<INamedTypeSymbol, IEnumerable<IOperation>, T> _read;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, T> _byType =
+            new ConcurrentDictionary<INamedTypeSymbol, T>(SymbolEqualityComparer.Default);
+
+        public Fact(TypeOperations operations, Func<INamedTypeSymbol, IEnumerable<IOperation>, T> read)
+        {
+            _operations = operations;
+            _read = read;
+        }
+
+        /// <summary>The fact for <paramref name="type"/>; <paramref name="at"/> as in <see cref="TypeOperations.RootsOf"/>.</summary>
+        public T Of(INamedTypeSymbol type, IOperation? at, CancellationToken cancellationToken)
+        {
+            type = type.OriginalDefinition;
+            return _byType.TryGetValue(type, out T? fact)
+                ? fact!
+                : _byType.GetOrAdd(type, _read(type, _operations.AllOf(type, at, cancellationToken)));
         }
     }
 }

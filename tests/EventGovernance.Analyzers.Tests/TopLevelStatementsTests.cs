@@ -1,61 +1,19 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace EventGovernance.Analyzers.Tests;
 
 /// <summary>
 /// EG0007 and EG0010 judge a whole type from the operation that starts the judgement (a channel created, a
-/// consumer started), reading the type's other operations on demand: they register no symbol-start action,
-/// whose bookkeeping the compiler pays for every type of a build, and still see top-level statements,
-/// which are the program type's only "member".
+/// consumer started), reading the type's other operations on demand (<see cref="TypeOperations"/>), and still
+/// see top-level statements, which are the program type's only "member". That no rule registers a symbol-start
+/// action is <see cref="RegisteredActionsTests"/>.
 /// </summary>
-public class JudgedTypeOperationsTests
+public class TopLevelStatementsTests
 {
-    public static TheoryData<string> WholeTypeRules() => new() { nameof(PublishWithoutConfirmsAnalyzer), nameof(UnboundedPrefetchAnalyzer) };
-
-    [Theory]
-    [MemberData(nameof(WholeTypeRules))]
-    public async Task RuleRegistersNoSymbolStartAction(string rule)
-    {
-        DiagnosticAnalyzer analyzer = rule == nameof(PublishWithoutConfirmsAnalyzer) ? new PublishWithoutConfirmsAnalyzer() : new UnboundedPrefetchAnalyzer();
-        ImmutableArray<MetadataReference> references = await Brokers.RabbitMq7.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "Registrations",
-            new[] { CSharpSyntaxTree.ParseText("""
-                using System;
-                using System.Threading.Tasks;
-                using RabbitMQ.Client;
-
-                class Worker
-                {
-                    async Task RunAsync(IConnection connection, IAsyncBasicConsumer consumer, ReadOnlyMemory<byte> body)
-                    {
-                        var channel = await connection.CreateChannelAsync();
-                        await channel.BasicPublishAsync("orders", "created", body);
-                        await channel.BasicConsumeAsync("orders", false, consumer);
-                    }
-                }
-                """, new CSharpParseOptions(LanguageVersion.Latest), path: "Worker.cs") },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        CompilationWithAnalyzers analysis = compilation.WithAnalyzers(
-            ImmutableArray.Create(analyzer),
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-
-        ImmutableArray<Diagnostic> diagnostics = await analysis.GetAnalyzerDiagnosticsAsync();
-        AnalyzerTelemetryInfo registered = await analysis.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
-
-        Assert.Single(diagnostics);
-        Assert.Equal(0, registered.SymbolStartActionsCount);
-        Assert.Equal(0, registered.SymbolEndActionsCount);
-        Assert.Equal(1, registered.OperationActionsCount);
-    }
-
     [Fact]
     public async Task EG0007SeesTopLevelStatementsAsThePartOfTheProgramTypeTheyAre()
     {
